@@ -1,0 +1,137 @@
+package org.vaerepro.model;
+
+import static org.vaerepro.model.GraphNames.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A (variational) autoencoder of one {@link ModelConfig}: a SameDiff graph plus the API the rest of
+ * the project uses. Not thread-safe: one model, one thread.
+ */
+public final class AutoencoderModel {
+    private final ModelConfig config;
+    private final SameDiff sd;
+    private final DataType dataType;
+
+    AutoencoderModel(ModelConfig config, SameDiff sd, DataType dataType) {
+        this.config = config;
+        this.sd = sd;
+        this.dataType = dataType;
+    }
+
+    /** A freshly initialised float32 model; the seed alone decides the initial parameters. */
+    public static AutoencoderModel create(ModelConfig config, long seed) {
+        return create(config, seed, DataType.FLOAT);
+    }
+
+    /** As {@link #create(ModelConfig, long)} in a chosen precision (double for gradient checks). */
+    public static AutoencoderModel create(ModelConfig config, long seed, DataType dataType) {
+        return new AutoencoderModel(config, new GraphBuilder(config, dataType, seed).build(), dataType);
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** The underlying graph, for the trainer and for serialisation. */
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    /** Posterior mean (and log-variance for VAEs) of each image. */
+    public LatentCode encode(INDArray images) {
+        Map<String, INDArray> feed = Map.of(INPUT, cast(images));
+        if (config.architecture().variational()) {
+            Map<String, INDArray> out = sd.output(feed, MEAN, LOG_VARIANCE);
+            return new LatentCode(out.get(MEAN), out.get(LOG_VARIANCE));
+        }
+        return new LatentCode(sd.output(feed, MEAN).get(MEAN), null);
+    }
+
+    /** Decoder output in [0,1] for latent codes [N, d]. */
+    public INDArray decode(INDArray latent) {
+        if (latent.rank() != 2 || latent.size(1) != config.latentDim()) {
+            throw new IllegalArgumentException("latent codes must be [N, " + config.latentDim() + "], got "
+                    + java.util.Arrays.toString(latent.shape()));
+        }
+        return sd.output(Map.of(LATENT, cast(latent)), DECODED).get(DECODED);
+    }
+
+    /** Reconstruction of each image, decoding the posterior mean (no sampling) as is usual at evaluation. */
+    public INDArray reconstruct(INDArray images) {
+        return sd.output(feed(images, null), RECONSTRUCTION).get(RECONSTRUCTION);
+    }
+
+    /** {@code count} images decoded from z ~ N(0, I) drawn with {@code seed}. */
+    public INDArray sample(int count, long seed) {
+        return decode(GaussianNoise.sample(seed, 0, count, config.latentDim(), dataType));
+    }
+
+    /** Loss terms for a batch with the given noise (zeros: evaluate at the mean; null allowed for zeros). */
+    public Map<String, Double> losses(INDArray images, INDArray eps) {
+        String[] names = config.architecture().variational()
+                ? new String[] {RECONSTRUCTION_LOSS, KL, WEIGHTED_KL} : new String[] {RECONSTRUCTION_LOSS};
+        Map<String, INDArray> out = sd.output(feed(images, eps), names);
+        Map<String, Double> values = new HashMap<>();
+        out.forEach((k, v) -> values.put(k, v.getDouble(0)));
+        return values;
+    }
+
+    /** Placeholder values for a forward pass: the images and, for VAEs, the noise (zeros when null). */
+    public Map<String, INDArray> feed(INDArray images, INDArray eps) {
+        INDArray x = cast(images);
+        if (x.rank() != 4 || x.size(1) != config.input().channels() || x.size(2) != config.input().height()
+                || x.size(3) != config.input().width()) {
+            throw new IllegalArgumentException("images must be [N, " + config.input() + "] for this model, got "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(INPUT, x);
+        if (config.architecture().variational()) {
+            feed.put(EPS, eps == null ? Nd4j.zeros(dataType, x.size(0), config.latentDim()) : cast(eps));
+        }
+        return feed;
+    }
+
+    /** Trainable parameters by name (views of the live arrays). */
+    public Map<String, INDArray> parameters() {
+        Map<String, INDArray> params = new java.util.TreeMap<>();
+        sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+                .forEach(v -> params.put(v.name(), v.getArr()));
+        return params;
+    }
+
+    /**
+     * Builds the gradient graph once. SameDiff prints a line per differentiated op to stdout while
+     * doing so; that noise is swallowed here so users see only progress lines.
+     */
+    public synchronized void prepareGradients() {
+        if (sd.getFunction("grad") != null) {
+            return;
+        }
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            sd.createGradFunction();
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    public long parameterCount() {
+        return parameters().values().stream().mapToLong(INDArray::length).sum();
+    }
+
+    private INDArray cast(INDArray array) {
+        return array.dataType() == dataType ? array : array.castTo(dataType);
+    }
+}

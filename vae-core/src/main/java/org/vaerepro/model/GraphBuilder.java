@@ -1,0 +1,155 @@
+package org.vaerepro.model;
+
+import static org.vaerepro.model.GraphNames.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Builds the SameDiff graph of a {@link ModelConfig}. Parameters are initialised from a seeded Java
+ * RNG with PyTorch's default bounds (uniform ±1/sqrt(fan_in)), so initialisation depends on the seed
+ * alone and matches what the source's PyTorch models start from in distribution.
+ */
+final class GraphBuilder {
+    private final ModelConfig config;
+    private final DataType dataType;
+    private final SplittableRandom random;
+    private final SameDiff sd = SameDiff.create();
+    private final List<SDVariable[]> decoderLayers = new ArrayList<>();
+    private SDVariable decoderDenseW;
+    private SDVariable decoderDenseB;
+
+    GraphBuilder(ModelConfig config, DataType dataType, long seed) {
+        this.config = config;
+        this.dataType = dataType;
+        this.random = new SplittableRandom(seed);
+    }
+
+    SameDiff build() {
+        int c = config.input().channels();
+        int side = config.input().height();
+        int d = config.latentDim();
+        List<Integer> ch = config.channels();
+
+        SDVariable x = sd.placeHolder(INPUT, dataType, -1, c, side, side);
+        SDVariable h = x;
+        int in = c;
+        for (int i = 0; i < 3; i++) {
+            SDVariable w = param("encoder" + i + "_W", in * 9, 3, 3, in, ch.get(i));
+            SDVariable b = param("encoder" + i + "_b", in * 9, ch.get(i));
+            h = sd.nn().relu(sd.cnn().conv2d(h, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(1).pW(1)
+                    .dataFormat("NCHW").build()), 0);
+            in = ch.get(i);
+        }
+        int flat = config.flatFeatures();
+        SDVariable features = h.reshape(-1, flat);
+
+        SDVariable mean = sd.nn().linear(MEAN, features, param("mean_W", flat, flat, d), param("mean_b", flat, d));
+        SDVariable z;
+        if (config.architecture().variational()) {
+            SDVariable logVar = sd.nn().linear(LOG_VARIANCE, features, param("logVariance_W", flat, flat, d),
+                    param("logVariance_b", flat, d));
+            SDVariable eps = sd.placeHolder(EPS, dataType, -1, d);
+            z = mean.add(sd.math().exp(logVar.mul(0.5)).mul(eps));
+            // KL(N(mu, sigma^2) || N(0, I)) per image, averaged over the batch.
+            SDVariable klPerImage = logVar.add(1.0).sub(mean.mul(mean)).sub(sd.math().exp(logVar)).sum(1).mul(-0.5);
+            SDVariable kl = klPerImage.mean().rename(KL);
+            kl.mul(WEIGHTED_KL, config.beta());
+        } else {
+            z = mean;
+        }
+
+        decoderDenseW = param("decoderDense_W", d, d, flat);
+        decoderDenseB = param("decoderDense_b", d, flat);
+        int[] plan = {ch.get(2), ch.get(1), ch.get(0), c};
+        for (int i = 0; i < 3; i++) {
+            int k = config.architecture().upsamplingDecoder() ? 3 : kernel(i);
+            int fanIn = config.architecture().upsamplingDecoder() ? plan[i] * 9 : plan[i + 1] * k * k;
+            // conv2d weights are [kH, kW, in, out]; deconv2d weights are [kH, kW, out, in].
+            SDVariable w = config.architecture().upsamplingDecoder()
+                    ? param("decoder" + i + "_W", fanIn, 3, 3, plan[i], plan[i + 1])
+                    : param("decoder" + i + "_W", fanIn, k, k, plan[i + 1], plan[i]);
+            decoderLayers.add(new SDVariable[] {w, param("decoder" + i + "_b", fanIn, plan[i + 1])});
+        }
+
+        SDVariable logits = decoder(z);
+        sd.nn().sigmoid(RECONSTRUCTION, logits);
+        SDVariable perPixel;
+        if (config.loss() == ReconstructionLoss.BCE) {
+            // BCE(x, sigmoid(l)) = softplus(l) - x*l, exact and stable for any logit.
+            perPixel = sd.nn().softplus(logits).sub(x.mul(logits));
+        } else {
+            SDVariable diff = sd.nn().sigmoid(logits).sub(x);
+            perPixel = diff.mul(diff);
+        }
+        perPixel.sum(1, 2, 3).mean().rename(RECONSTRUCTION_LOSS);
+
+        SDVariable latent = sd.placeHolder(LATENT, dataType, -1, d);
+        sd.nn().sigmoid(DECODED, decoder(latent));
+
+        if (config.architecture().variational()) {
+            sd.setLossVariables(RECONSTRUCTION_LOSS, WEIGHTED_KL);
+        } else {
+            sd.setLossVariables(RECONSTRUCTION_LOSS);
+        }
+        return sd;
+    }
+
+    /** Transposed-convolution kernel per layer: 28 px needs 4→7 (k3) then 7→14→28 (k4); 32 px is k4 throughout. */
+    private int kernel(int layer) {
+        return config.input().height() == 28 && layer == 0 ? 3 : 4;
+    }
+
+    /** Decoder logits from codes z, sharing one set of weights between the training and decoding paths. */
+    private SDVariable decoder(SDVariable z) {
+        int side = config.bottleneckSide();
+        SDVariable h = sd.nn().relu(sd.nn().linear(z, decoderDenseW, decoderDenseB), 0)
+                .reshape(-1, config.channels().get(2), side, side);
+        int target = config.input().height();
+        int[] sizes = target == 28 ? new int[] {7, 14, 28} : new int[] {8, 16, 32};
+        for (int i = 0; i < 3; i++) {
+            SDVariable w = decoderLayers.get(i)[0];
+            SDVariable b = decoderLayers.get(i)[1];
+            if (config.architecture().upsamplingDecoder()) {
+                h = sd.cnn().upsampling2d(h, 2, 2, true);
+                if (sizes[i] % 2 == 1) {
+                    // Nearest-neighbour 4→7 picks rows floor(i*4/7) = 0,0,1,1,2,2,3: the same as 2x then crop.
+                    h = h.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, sizes[i]), SDIndex.interval(0, sizes[i]));
+                }
+                h = sd.cnn().conv2d(h, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1)
+                        .dataFormat("NCHW").build());
+            } else {
+                int k = kernel(i);
+                h = sd.cnn().deconv2d(h, w, b, DeConv2DConfig.builder().kH(k).kW(k).sH(2).sW(2).pH(1).pW(1)
+                        .dataFormat("NCHW").isSameMode(false).build());
+            }
+            if (i < 2) {
+                h = sd.nn().relu(h, 0);
+            }
+        }
+        return h;
+    }
+
+    private SDVariable param(String name, int fanIn, long... shape) {
+        double bound = 1.0 / Math.sqrt(fanIn);
+        long n = 1;
+        for (long s : shape) {
+            n *= s;
+        }
+        double[] values = new double[(int) n];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (random.nextDouble() * 2 - 1) * bound;
+        }
+        INDArray array = Nd4j.create(values, shape, DataType.DOUBLE).castTo(dataType);
+        return sd.var(name, array);
+    }
+}

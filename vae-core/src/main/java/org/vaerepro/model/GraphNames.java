@@ -1,0 +1,21 @@
+package org.vaerepro.model;
+
+/** Names of the placeholders and outputs every model graph exposes. */
+public final class GraphNames {
+    public static final String INPUT = "input";
+    /** Standard-normal noise of the reparameterisation, fed from a seeded Java RNG (keeps resume exact). */
+    public static final String EPS = "eps";
+    /** Latent codes fed straight to the decoder (sampling, interpolation, manifolds). */
+    public static final String LATENT = "latent";
+    public static final String MEAN = "mean";
+    public static final String LOG_VARIANCE = "logVariance";
+    public static final String RECONSTRUCTION = "reconstruction";
+    public static final String DECODED = "decoded";
+    public static final String RECONSTRUCTION_LOSS = "reconstructionLoss";
+    /** beta times the KL term, so the two loss variables add up to the training objective. */
+    public static final String WEIGHTED_KL = "weightedKl";
+    public static final String KL = "kl";
+
+    private GraphNames() {
+    }
+}

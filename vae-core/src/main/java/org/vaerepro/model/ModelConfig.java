@@ -1,0 +1,47 @@
+package org.vaerepro.model;
+
+import java.util.List;
+import org.vaerepro.data.ImageShape;
+
+/**
+ * Everything that determines a model's graph. Defaults follow the source: encoder channels
+ * 32/64/128 with 3x3 stride-2 convolutions, BCE reconstruction, beta 1.
+ */
+public record ModelConfig(Architecture architecture, ImageShape input, int latentDim, List<Integer> channels,
+        ReconstructionLoss loss, double beta) {
+
+    public static final List<Integer> DEFAULT_CHANNELS = List.of(32, 64, 128);
+
+    public ModelConfig {
+        if (latentDim <= 0) {
+            throw new IllegalArgumentException("latentDim must be > 0, got " + latentDim);
+        }
+        channels = List.copyOf(channels);
+        if (channels.size() != 3 || channels.stream().anyMatch(c -> c <= 0)) {
+            throw new IllegalArgumentException("channels must be three positive counts, got " + channels);
+        }
+        if (!(beta >= 0) || Double.isInfinite(beta)) {
+            throw new IllegalArgumentException("beta must be finite and >= 0, got " + beta);
+        }
+        if (input.height() != input.width() || (input.height() != 28 && input.height() != 32)) {
+            throw new IllegalArgumentException("input must be 28x28 or 32x32 (the decoder's size plan), got " + input);
+        }
+    }
+
+    public static ModelConfig of(Architecture architecture, ImageShape input, int latentDim) {
+        return new ModelConfig(architecture, input, latentDim, DEFAULT_CHANNELS, ReconstructionLoss.BCE, 1.0);
+    }
+
+    /** Side of the encoder's last feature map: 4 for both 28 and 32 inputs. */
+    public int bottleneckSide() {
+        int side = input.height();
+        for (int i = 0; i < 3; i++) {
+            side = (side + 2 - 3) / 2 + 1;
+        }
+        return side;
+    }
+
+    public int flatFeatures() {
+        return channels.get(2) * bottleneckSide() * bottleneckSide();
+    }
+}

@@ -1,0 +1,79 @@
+package org.vaerepro.train;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaerepro.model.ArrayArchive;
+import org.vaerepro.model.AutoencoderModel;
+import org.vaerepro.model.ModelConfig;
+import org.vaerepro.model.ModelFile;
+import org.vaerepro.model.ModelFileException;
+
+/** Parameters, Adam moments, progress and both configs in one atomically written file. */
+public final class Checkpoint {
+    public static final String KIND = "vae-repro-checkpoint";
+    private static final String PARAM = "param/";
+    private static final String ADAM = "adam/";
+
+    private Checkpoint() {
+    }
+
+    static void save(Path file, AutoencoderModel model, TrainerConfig trainer, AdamOptimizer optimizer,
+            TrainingState state) {
+        ObjectNode manifest = ArrayArchive.json().createObjectNode();
+        manifest.put("kind", KIND);
+        manifest.set("model", ArrayArchive.json().valueToTree(model.config()));
+        manifest.set("trainer", ArrayArchive.json().valueToTree(trainer));
+        manifest.set("state", ArrayArchive.json().valueToTree(state));
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        model.parameters().forEach((name, value) -> arrays.put(PARAM + name, value));
+        optimizer.state().forEach((name, value) -> arrays.put(ADAM + name, value));
+        manifest.put("arrayCount", arrays.size());
+        try {
+            ArrayArchive.write(file, manifest, arrays);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + file, e);
+        }
+    }
+
+    /**
+     * Restores parameters and optimizer state into a model built from the same config, after checking
+     * the checkpoint belongs to this model and these optimisation settings.
+     */
+    static TrainingState restore(Path file, AutoencoderModel model, TrainerConfig trainer, AdamOptimizer optimizer) {
+        ArrayArchive.Contents contents = ArrayArchive.read(file, KIND);
+        try {
+            ModelConfig savedModel = ArrayArchive.json().treeToValue(contents.manifest().get("model"), ModelConfig.class);
+            TrainerConfig savedTrainer = ArrayArchive.json().treeToValue(contents.manifest().get("trainer"),
+                    TrainerConfig.class);
+            if (!savedModel.equals(model.config())) {
+                throw new ModelFileException(file, "was written for model " + savedModel + ", not " + model.config());
+            }
+            if (savedTrainer.seed() != trainer.seed() || savedTrainer.batchSize() != trainer.batchSize()
+                    || savedTrainer.learningRate() != trainer.learningRate()) {
+                throw new ModelFileException(file, "was written with seed/batch/learning rate " + savedTrainer.seed()
+                        + "/" + savedTrainer.batchSize() + "/" + savedTrainer.learningRate() + ", this run uses "
+                        + trainer.seed() + "/" + trainer.batchSize() + "/" + trainer.learningRate()
+                        + "; delete the checkpoint to start over");
+            }
+            Map<String, INDArray> params = new LinkedHashMap<>();
+            Map<String, INDArray> adam = new LinkedHashMap<>();
+            contents.arrays().forEach((name, value) -> {
+                if (name.startsWith(PARAM)) {
+                    params.put(name.substring(PARAM.length()), value);
+                } else if (name.startsWith(ADAM)) {
+                    adam.put(name.substring(ADAM.length()), value);
+                }
+            });
+            ModelFile.assignParameters(file, model, params);
+            optimizer.restore(adam);
+            return ArrayArchive.json().treeToValue(contents.manifest().get("state"), TrainingState.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new ModelFileException(file, "invalid checkpoint: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.vaerepro.train;
+
+import static org.vaerepro.model.GraphNames.KL;
+import static org.vaerepro.model.GraphNames.RECONSTRUCTION_LOSS;
+import static org.vaerepro.model.GraphNames.WEIGHTED_KL;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaerepro.data.ImageBatch;
+import org.vaerepro.data.ImageDataset;
+import org.vaerepro.data.ShuffledBatches;
+import org.vaerepro.model.AutoencoderModel;
+import org.vaerepro.model.GaussianNoise;
+
+/**
+ * Mini-batch Adam on the model's loss, with checkpoints and exact resume. Each step's batch depends on
+ * (seed, epoch) and its noise on (seed, global step), so an interrupted run that resumes from a
+ * checkpoint computes exactly what an uninterrupted one does.
+ */
+public final class Trainer {
+    private final TrainerConfig config;
+    private final List<TrainingListener> listeners;
+
+    public Trainer(TrainerConfig config, List<TrainingListener> listeners) {
+        this.config = config;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * Trains {@code model} on {@code data}. With a checkpoint file, an existing checkpoint is resumed
+     * from and a new one is written every epoch (and every {@code checkpointEverySteps} steps).
+     */
+    public TrainingResult train(AutoencoderModel model, ImageDataset data, Path checkpoint) {
+        if (!data.shape().equals(model.config().input())) {
+            throw new IllegalArgumentException("dataset " + data.name() + " has images of " + data.shape()
+                    + " but the model expects " + model.config().input());
+        }
+        model.prepareGradients();
+        Map<String, INDArray> params = model.parameters();
+        AdamOptimizer optimizer = new AdamOptimizer(config.learningRate(), params);
+        boolean resumed = checkpoint != null && Files.isRegularFile(checkpoint);
+        TrainingState state = resumed ? Checkpoint.restore(checkpoint, model, config, optimizer) : TrainingState.start();
+
+        boolean variational = model.config().architecture().variational();
+        String[] outputs = variational ? new String[] {RECONSTRUCTION_LOSS, KL, WEIGHTED_KL}
+                : new String[] {RECONSTRUCTION_LOSS};
+        List<String> paramNames = new ArrayList<>(params.keySet());
+        int latentDim = model.config().latentDim();
+
+        List<EpochReport> history = new ArrayList<>(state.history());
+        long globalStep = state.globalStep();
+        double seconds = state.seconds();
+        for (int epoch = state.epoch(); epoch < config.epochs(); epoch++) {
+            ShuffledBatches batches = new ShuffledBatches(data.size(), config.batchSize(), config.seed(), epoch);
+            boolean continuing = epoch == state.epoch();
+            int firstStep = continuing ? state.stepInEpoch() : 0;
+            double lossSum = continuing ? state.epochLossSum() : 0;
+            double reconSum = continuing ? state.epochReconstructionSum() : 0;
+            double klSum = continuing ? state.epochKlSum() : 0;
+            int steps = continuing ? state.epochSteps() : 0;
+            double epochSeconds = 0;
+            long epochImages = 0;
+            for (int step = firstStep; step < batches.count(); step++) {
+                long started = System.nanoTime();
+                ImageBatch batch = data.batch(batches.indices(step));
+                INDArray eps = variational ? GaussianNoise.sample(config.seed(), globalStep + 1, batch.size(),
+                        latentDim, model.dataType()) : null;
+                OutAndGrad result = model.sameDiff().calculateGradientsAndOutputs(model.feed(batch.images(), eps),
+                        List.of(outputs), paramNames);
+                double recon = result.getOutputs().get(RECONSTRUCTION_LOSS).getDouble(0);
+                double kl = variational ? result.getOutputs().get(KL).getDouble(0) : 0;
+                double loss = recon + (variational ? result.getOutputs().get(WEIGHTED_KL).getDouble(0) : 0);
+                if (!Double.isFinite(loss)) {
+                    throw new NonFiniteLossException(epoch, step, globalStep, recon, kl);
+                }
+                optimizer.step(params, result.getGradients(), globalStep, epoch);
+                globalStep++;
+                lossSum += loss;
+                reconSum += recon;
+                klSum += kl;
+                steps++;
+                double took = (System.nanoTime() - started) / 1e9;
+                epochSeconds += took;
+                seconds += took;
+                epochImages += batch.size();
+                if (config.logEverySteps() > 0 && (step + 1) % config.logEverySteps() == 0) {
+                    double rate = epochImages / epochSeconds;
+                    long remainingImages = (long) (batches.count() - step - 1) * config.batchSize()
+                            + (long) (config.epochs() - epoch - 1) * data.size();
+                    StepReport report = new StepReport(epoch, step, batches.count(), globalStep, loss, recon, kl, rate,
+                            remainingImages / rate);
+                    listeners.forEach(l -> l.onStep(report));
+                }
+                boolean epochDone = step + 1 == batches.count();
+                if (checkpoint != null && !epochDone && config.checkpointEverySteps() > 0
+                        && (step + 1) % config.checkpointEverySteps() == 0) {
+                    TrainingState mid = new TrainingState(epoch, step + 1, globalStep, history, lossSum, reconSum,
+                            klSum, steps, seconds);
+                    Checkpoint.save(checkpoint, model, config, optimizer, mid);
+                    int e = epoch;
+                    int s = step + 1;
+                    listeners.forEach(l -> l.onCheckpoint(checkpoint, e, s));
+                }
+            }
+            EpochReport report = new EpochReport(epoch, lossSum / steps, reconSum / steps, klSum / steps, epochSeconds,
+                    epochImages / Math.max(epochSeconds, 1e-9));
+            history.add(report);
+            if (checkpoint != null) {
+                Checkpoint.save(checkpoint, model, config, optimizer,
+                        new TrainingState(epoch + 1, 0, globalStep, history, 0, 0, 0, 0, seconds));
+                int e = epoch + 1;
+                listeners.forEach(l -> l.onCheckpoint(checkpoint, e, 0));
+            }
+            listeners.forEach(l -> l.onEpochEnd(report));
+        }
+        return new TrainingResult(history, globalStep, seconds, resumed);
+    }
+}

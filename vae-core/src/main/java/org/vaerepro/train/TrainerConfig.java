@@ -1,0 +1,29 @@
+package org.vaerepro.train;
+
+/**
+ * Optimisation settings: Adam with the given learning rate, mini-batches, epochs and the seed that
+ * decides shuffling and the reparameterisation noise. {@code checkpointEverySteps} adds mid-epoch
+ * checkpoints (0: one per epoch only); {@code logEverySteps} spaces the progress lines.
+ */
+public record TrainerConfig(int epochs, int batchSize, double learningRate, long seed, int logEverySteps,
+        int checkpointEverySteps) {
+    public TrainerConfig {
+        if (epochs <= 0) {
+            throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
+        }
+        if (logEverySteps < 0 || checkpointEverySteps < 0) {
+            throw new IllegalArgumentException("logEverySteps and checkpointEverySteps must be >= 0");
+        }
+    }
+
+    /** The source's settings: batch 128, Adam 1e-3, progress every 100 steps. */
+    public static TrainerConfig defaults(int epochs, long seed) {
+        return new TrainerConfig(epochs, 128, 1e-3, seed, 100, 0);
+    }
+}
