@@ -28,7 +28,10 @@ final class GraphBuilder {
     private SDVariable decoderDenseW;
     private SDVariable decoderDenseB;
 
-    GraphBuilder(ModelConfig config, DataType dataType, long seed) {
+    private final boolean decodePath;
+
+    GraphBuilder(ModelConfig config, DataType dataType, long seed, boolean decodePath) {
+        this.decodePath = decodePath;
         this.config = config;
         this.dataType = dataType;
         this.random = new SplittableRandom(seed);
@@ -53,11 +56,11 @@ final class GraphBuilder {
         int flat = config.flatFeatures();
         SDVariable features = h.reshape(-1, flat);
 
-        SDVariable mean = sd.nn().linear(MEAN, features, param("mean_W", flat, flat, d), param("mean_b", flat, d));
+        SDVariable mean = dense(features, param("mean_W", flat, flat, d), param("mean_b", flat, d)).rename(MEAN);
         SDVariable z;
         if (config.architecture().variational()) {
-            SDVariable logVar = sd.nn().linear(LOG_VARIANCE, features, param("logVariance_W", flat, flat, d),
-                    param("logVariance_b", flat, d));
+            SDVariable logVar = dense(features, param("logVariance_W", flat, flat, d), param("logVariance_b", flat, d))
+                    .rename(LOG_VARIANCE);
             SDVariable eps = sd.placeHolder(EPS, dataType, -1, d);
             z = mean.add(sd.math().exp(logVar.mul(0.5)).mul(eps));
             // KL(N(mu, sigma^2) || N(0, I)) per image, averaged over the batch.
@@ -93,8 +96,10 @@ final class GraphBuilder {
         }
         perPixel.sum(1, 2, 3).mean().rename(RECONSTRUCTION_LOSS);
 
-        SDVariable latent = sd.placeHolder(LATENT, dataType, -1, d);
-        sd.nn().sigmoid(DECODED, decoder(latent));
+        if (decodePath) {
+            SDVariable latent = sd.placeHolder(LATENT, dataType, -1, d);
+            sd.nn().sigmoid(DECODED, decoder(latent));
+        }
 
         if (config.architecture().variational()) {
             sd.setLossVariables(RECONSTRUCTION_LOSS, WEIGHTED_KL);
@@ -112,8 +117,9 @@ final class GraphBuilder {
     /** Decoder logits from codes z, sharing one set of weights between the training and decoding paths. */
     private SDVariable decoder(SDVariable z) {
         int side = config.bottleneckSide();
-        SDVariable h = sd.nn().relu(sd.nn().linear(z, decoderDenseW, decoderDenseB), 0)
+        SDVariable h = sd.nn().relu(dense(z, decoderDenseW, decoderDenseB), 0)
                 .reshape(-1, config.channels().get(2), side, side);
+
         int target = config.input().height();
         int[] sizes = target == 28 ? new int[] {7, 14, 28} : new int[] {8, 16, 32};
         for (int i = 0; i < 3; i++) {
@@ -137,6 +143,15 @@ final class GraphBuilder {
             }
         }
         return h;
+    }
+
+    /**
+     * x·W + b as two ops. ND4J 1.0.0-M2.1's fused {@code xw_plus_b} returns wrong values from its second
+     * call on with the oneDNN natives (first call right; avx2 natives always right), which corrupted
+     * every evaluation after the first; EvaluationConsistencyTest guards against that class of bug.
+     */
+    private static SDVariable dense(SDVariable x, SDVariable w, SDVariable b) {
+        return x.mmul(w).add(b);
     }
 
     private SDVariable param(String name, int fanIn, long... shape) {
