@@ -1,0 +1,176 @@
+package org.vaerepro.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaerepro.SharedData;
+import org.vaerepro.data.ImageBatch;
+import org.vaerepro.data.ImageDataset;
+import org.vaerepro.data.ImageShape;
+import org.vaerepro.data.Split;
+import org.vaerepro.data.StandardDataset;
+import org.vaerepro.model.Architecture;
+import org.vaerepro.model.AutoencoderModel;
+import org.vaerepro.model.ModelConfig;
+import org.vaerepro.model.ModelFile;
+import org.vaerepro.model.ModelFileException;
+import org.vaerepro.model.ModelProvenance;
+
+/** Determinism, exact resume after a mid-epoch kill, NaN handling and model files, on real MNIST. */
+class TrainerTest {
+    private static final ModelConfig VAE = ModelConfig.of(new Architecture.Vae(), new ImageShape(1, 28, 28), 4);
+    private final ImageDataset mnist = SharedData.repository().load(StandardDataset.MNIST, Split.TRAIN).firstN(640);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameSeedGivesIdenticalParameters() {
+        TrainerConfig config = new TrainerConfig(1, 64, 1e-3, 21, 0, 0);
+        AutoencoderModel a = AutoencoderModel.create(VAE, 21);
+        AutoencoderModel b = AutoencoderModel.create(VAE, 21);
+        new Trainer(config, List.of()).train(a, mnist, null);
+        new Trainer(config, List.of()).train(b, mnist, null);
+        assertEquals(a.parameters(), b.parameters());
+        AutoencoderModel c = AutoencoderModel.create(VAE, 22);
+        new Trainer(new TrainerConfig(1, 64, 1e-3, 22, 0, 0), List.of()).train(c, mnist, null);
+        assertTrue(!a.parameters().equals(c.parameters()));
+    }
+
+    @Test
+    void runKilledMidEpochResumesToTheSameResult() {
+        TrainerConfig config = new TrainerConfig(2, 64, 1e-3, 5, 1, 3);
+        AutoencoderModel straight = AutoencoderModel.create(VAE, 5);
+        TrainingResult expected = new Trainer(config, List.of()).train(straight, mnist, dir.resolve("a.ckpt"));
+
+        Path checkpoint = dir.resolve("b.ckpt");
+        TrainingListener killer = new TrainingListener() {
+            @Override
+            public void onStep(StepReport step) {
+                if (step.epoch() == 1 && step.stepInEpoch() == 7) {
+                    throw new IllegalStateException("simulated kill");
+                }
+            }
+        };
+        AutoencoderModel interrupted = AutoencoderModel.create(VAE, 5);
+        assertThrows(IllegalStateException.class,
+                () -> new Trainer(config, List.of(killer)).train(interrupted, mnist, checkpoint));
+        assertTrue(Files.isRegularFile(checkpoint));
+
+        // A fresh process would build a fresh model: use a different init seed to prove the checkpoint wins.
+        AutoencoderModel resumedModel = AutoencoderModel.create(VAE, 999);
+        TrainingResult resumed = new Trainer(config, List.of()).train(resumedModel, mnist, checkpoint);
+        assertTrue(resumed.resumed());
+        assertEquals(expected.steps(), resumed.steps());
+        assertEquals(straight.parameters(), resumedModel.parameters());
+        assertEquals(expected.last().loss(), resumed.last().loss(), 0.0);
+        INDArray x = mnist.range(0, 16).images();
+        assertEquals(straight.reconstruct(x), resumedModel.reconstruct(x));
+    }
+
+    @Test
+    void nonFiniteLossStopsWithTheStepAndKeepsTheCheckpoint() {
+        Path checkpoint = dir.resolve("nan.ckpt");
+        ImageDataset poisoned = new PoisonedDataset(mnist, 12);
+        TrainerConfig config = new TrainerConfig(2, 64, 1e-3, 3, 0, 0);
+        NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
+                () -> new Trainer(config, List.of()).train(AutoencoderModel.create(VAE, 3), poisoned, checkpoint));
+        assertTrue(e.getMessage().contains("epoch 2 step 3"), e.getMessage());
+        assertEquals(12, e.globalStep());
+        assertTrue(Files.isRegularFile(checkpoint), "epoch-1 checkpoint must survive");
+        TrainingResult resumedOnCleanData = new Trainer(config, List.of()).train(AutoencoderModel.create(VAE, 3),
+                mnist, checkpoint);
+        assertTrue(resumedOnCleanData.resumed());
+    }
+
+    @Test
+    void progressLinesAndEpochReportsReachListeners() {
+        List<String> lines = new ArrayList<>();
+        new Trainer(new TrainerConfig(1, 64, 1e-3, 1, 5, 0), List.of(new ConsoleProgress("[vae]", lines::add)))
+                .train(AutoencoderModel.create(VAE, 1), mnist, null);
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).matches("\\[vae] epoch 1 step 5/10  loss [0-9.]+  recon [0-9.]+  kl [0-9.]+  \\d+ img/s  eta \\dm\\d\\ds"),
+                lines.get(0));
+        assertTrue(lines.get(2).startsWith("[vae] epoch 1 done"), lines.get(2));
+    }
+
+    @Test
+    void modelFileRoundTripsAndRejectsWrongOrTruncatedFiles() throws Exception {
+        AutoencoderModel model = AutoencoderModel.create(VAE, 8);
+        Path checkpoint = dir.resolve("m.ckpt");
+        new Trainer(new TrainerConfig(1, 64, 1e-3, 8, 0, 0), List.of()).train(model, mnist, checkpoint);
+        Path file = dir.resolve("model.zip");
+        ModelProvenance provenance = new ModelProvenance(8, mnist.name(), mnist.checksum(), Map.of("nd4j", "1.0.0-M2.1"),
+                "2026-11-24T00:00:00Z");
+        ModelFile.save(file, model, provenance);
+        ModelFile.Loaded loaded = ModelFile.load(file);
+        assertEquals(provenance, loaded.provenance());
+        assertEquals(VAE, loaded.model().config());
+        INDArray x = mnist.range(0, 8).images();
+        assertEquals(model.reconstruct(x), loaded.model().reconstruct(x));
+
+        ModelFileException wrongKind = assertThrows(ModelFileException.class, () -> ModelFile.load(checkpoint));
+        assertTrue(wrongKind.getMessage().contains("is a 'vae-repro-checkpoint' file, expected 'vae-repro-model'"),
+                wrongKind.getMessage());
+        byte[] bytes = Files.readAllBytes(file);
+        Path truncated = dir.resolve("truncated.zip");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        ModelFileException cut = assertThrows(ModelFileException.class, () -> ModelFile.load(truncated));
+        assertTrue(cut.getMessage().startsWith(truncated.toString()), cut.getMessage());
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
+        assertThrows(ModelFileException.class, () -> ModelFile.load(text));
+    }
+
+    /** MNIST with a NaN pixel in every batch from call {@code firstBadCall} on. */
+    private static final class PoisonedDataset implements ImageDataset {
+        private final ImageDataset inner;
+        private final int firstBadCall;
+        private int calls;
+
+        PoisonedDataset(ImageDataset inner, int firstBadCall) {
+            this.inner = inner;
+            this.firstBadCall = firstBadCall;
+        }
+
+        public String name() {
+            return inner.name();
+        }
+
+        public ImageShape shape() {
+            return inner.shape();
+        }
+
+        public int size() {
+            return inner.size();
+        }
+
+        public int label(int index) {
+            return inner.label(index);
+        }
+
+        public List<String> classNames() {
+            return inner.classNames();
+        }
+
+        public String checksum() {
+            return inner.checksum();
+        }
+
+        public ImageBatch batch(int[] indices) {
+            ImageBatch batch = inner.batch(indices);
+            if (calls++ >= firstBadCall) {
+                batch.images().putScalar(0, Double.NaN);
+            }
+            return batch;
+        }
+    }
+}
