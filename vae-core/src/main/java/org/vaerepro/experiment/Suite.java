@@ -1,0 +1,25 @@
+package org.vaerepro.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** A named list of experiments, read from one suite file. */
+public record Suite(String name, Path file, List<ExperimentSpec> experiments) {
+    public Suite {
+        experiments = List.copyOf(experiments);
+    }
+
+    /** The experiments whose id is in {@code ids}, or all when {@code ids} is empty; unknown ids fail. */
+    public List<ExperimentSpec> select(Set<String> ids) {
+        if (ids.isEmpty()) {
+            return experiments;
+        }
+        List<String> known = experiments.stream().map(ExperimentSpec::id).toList();
+        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("suite " + name + " has no experiment " + unknown + "; it has " + known);
+        }
+        return experiments.stream().filter(e -> ids.contains(e.id())).toList();
+    }
+}

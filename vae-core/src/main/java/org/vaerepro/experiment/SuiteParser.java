@@ -1,0 +1,271 @@
+package org.vaerepro.experiment;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.vaerepro.data.StandardDataset;
+import org.vaerepro.metrics.SmallImagePolicy;
+import org.vaerepro.model.Architecture;
+import org.vaerepro.model.ReconstructionLoss;
+
+/**
+ * Reads a suite file (JSON): {@code {"suite": name, "defaults": {...}, "experiments": [{...}, ...]}}.
+ * Each experiment is its defaults overlaid with its own fields. Strict: unknown fields, wrong types,
+ * missing values, bad ranges, duplicate or unsafe ids are errors naming file, line:column and field.
+ */
+public final class SuiteParser {
+    static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    static final Set<String> FIELDS = Set.of("id", "dataset", "trainSubset", "testSubset", "architecture", "latentDim",
+            "loss", "beta", "epochs", "batchSize", "learningRate", "seed", "lpipsSmallImages", "reported");
+    static final Set<String> REQUIRED = Set.of("id", "dataset", "architecture", "latentDim", "epochs", "seed");
+    private static final Map<String, Object> BUILT_IN_DEFAULTS = Map.of("trainSubset", 0, "testSubset", 0, "loss",
+            "bce", "beta", 1.0, "batchSize", 128, "learningRate", 1e-3, "lpipsSmallImages", "resize");
+
+    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    public Suite parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new SpecException(file, 0, 0, null, "cannot read suite file: " + e);
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new SpecException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), null,
+                    "not valid JSON: " + e.getOriginalMessage());
+        }
+        Locator locator = new Locator(file, text, json);
+        if (root == null || !root.isObject()) {
+            throw new SpecException(file, 1, 1, null, "expected a JSON object with 'suite' and 'experiments'");
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!Set.of("suite", "defaults", "experiments", "description").contains(name)) {
+                throw locator.error(name, "unknown top-level field; expected suite, description, defaults, experiments");
+            }
+        }
+        String suiteName = root.path("suite").asText("");
+        if (!SAFE_ID.matcher(suiteName).matches()) {
+            throw locator.error("suite", "suite name '" + suiteName + "' must be a safe file name ("
+                    + SAFE_ID.pattern() + ")");
+        }
+        JsonNode defaults = root.path("defaults");
+        if (!defaults.isMissingNode() && !defaults.isObject()) {
+            throw locator.error("defaults", "expected an object");
+        }
+        JsonNode experiments = root.path("experiments");
+        if (!experiments.isArray() || experiments.isEmpty()) {
+            throw locator.error("experiments", "expected a non-empty array of experiments");
+        }
+        List<ExperimentSpec> specs = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int index = 0; index < experiments.size(); index++) {
+            JsonNode experiment = experiments.get(index);
+            locator.experiment(index);
+            if (!experiment.isObject()) {
+                throw locator.error("experiments", "every experiment must be an object");
+            }
+            ObjectNode merged = json.valueToTree(BUILT_IN_DEFAULTS);
+            if (defaults.isObject()) {
+                locator.experiment(-1);
+                checkFields(locator, defaults, "defaults");
+                locator.experiment(index);
+                merged.setAll((ObjectNode) defaults);
+            }
+            checkFields(locator, experiment, "experiment");
+            merged.setAll((ObjectNode) experiment);
+            ExperimentSpec spec = toSpec(locator, merged, experiment);
+            if (!ids.add(spec.id())) {
+                throw locator.error("id", "duplicate experiment id '" + spec.id() + "'");
+            }
+            specs.add(spec);
+        }
+        return new Suite(suiteName, file, specs);
+    }
+
+    private static void checkFields(Locator locator, JsonNode node, String where) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw locator.error(name, "unknown field in " + where + "; known fields are " + FIELDS.stream().sorted().toList());
+            }
+        }
+    }
+
+    private static ExperimentSpec toSpec(Locator locator, ObjectNode merged, JsonNode own) {
+        for (String required : REQUIRED) {
+            if (!merged.hasNonNull(required)) {
+                String id = merged.path("id").asText("?");
+                throw locator.error(required, "experiment '" + id + "' lacks required field '" + required + "'");
+            }
+        }
+        String id = text(locator, merged, "id");
+        if (!SAFE_ID.matcher(id).matches()) {
+            throw locator.error("id", "'" + id + "' is not a safe file name (letters, digits, '.', '_', '-'; "
+                    + "not starting with '.' or '-')");
+        }
+        StandardDataset dataset = parse(locator, "dataset", () -> StandardDataset.fromId(text(locator, merged, "dataset")));
+        Architecture architecture = parse(locator, "architecture",
+                () -> Architecture.fromId(text(locator, merged, "architecture")));
+        ReconstructionLoss loss = parse(locator, "loss", () -> ReconstructionLoss.fromId(text(locator, merged, "loss")));
+        SmallImagePolicy policy = parse(locator, "lpipsSmallImages",
+                () -> SmallImagePolicy.fromId(text(locator, merged, "lpipsSmallImages")));
+        int latentDim = positiveInt(locator, merged, "latentDim");
+        int epochs = positiveInt(locator, merged, "epochs");
+        int batchSize = positiveInt(locator, merged, "batchSize");
+        int trainSubset = nonNegativeInt(locator, merged, "trainSubset");
+        int testSubset = nonNegativeInt(locator, merged, "testSubset");
+        double beta = number(locator, merged, "beta");
+        if (beta < 0) {
+            throw locator.error("beta", "must be >= 0, got " + beta);
+        }
+        double learningRate = number(locator, merged, "learningRate");
+        if (!(learningRate > 0)) {
+            throw locator.error("learningRate", "must be > 0, got " + learningRate);
+        }
+        JsonNode seedNode = merged.get("seed");
+        if (!seedNode.canConvertToLong() || !seedNode.isIntegralNumber()) {
+            throw locator.error("seed", "expected an integer, got " + seedNode);
+        }
+        ReportedValues reported = null;
+        JsonNode r = merged.get("reported");
+        if (r != null && !r.isNull()) {
+            if (!r.isObject() || !r.path("psnr").isNumber() || !r.path("lpips").isNumber() || !r.path("source").isTextual()
+                    || r.size() != 3) {
+                throw locator.error("reported", "expected {\"psnr\": number, \"lpips\": number, \"source\": text}");
+            }
+            reported = new ReportedValues(r.get("psnr").asDouble(), r.get("lpips").asDouble(), r.get("source").asText());
+        }
+        return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, epochs,
+                batchSize, learningRate, seedNode.asLong(), policy, reported);
+    }
+
+    private static <T> T parse(Locator locator, String field, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw locator.error(field, e.getMessage());
+        }
+    }
+
+    private static String text(Locator locator, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (!value.isTextual()) {
+            throw locator.error(field, "expected a string, got " + value);
+        }
+        return value.asText();
+    }
+
+    private static double number(Locator locator, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (!value.isNumber()) {
+            throw locator.error(field, "expected a number, got " + value);
+        }
+        return value.asDouble();
+    }
+
+    private static int positiveInt(Locator locator, JsonNode node, String field) {
+        int value = nonNegativeInt(locator, node, field);
+        if (value <= 0) {
+            throw locator.error(field, "must be > 0, got " + value);
+        }
+        return value;
+    }
+
+    private static int nonNegativeInt(Locator locator, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw locator.error(field, "expected an integer, got " + value);
+        }
+        if (value.asInt() < 0) {
+            throw locator.error(field, "must be >= 0, got " + value.asInt());
+        }
+        return value.asInt();
+    }
+
+    /**
+     * Where each field sits in the text (Jackson's tree model keeps no locations): one streaming pass
+     * records the line:column of every key at the top level, in "defaults" and in each experiment.
+     */
+    private static final class Locator {
+        private final Path file;
+        private final Map<String, JsonLocation> top = new java.util.HashMap<>();
+        private final Map<String, JsonLocation> defaults = new java.util.HashMap<>();
+        private final List<Map<String, JsonLocation>> experiments = new ArrayList<>();
+        private int current = -1;
+
+        Locator(Path file, String text, ObjectMapper json) {
+            this.file = file;
+            try (JsonParser parser = json.getFactory().createParser(text)) {
+                int depth = 0;
+                String section = null;
+                com.fasterxml.jackson.core.JsonToken token;
+                while ((token = parser.nextToken()) != null) {
+                    if (token.isStructStart()) {
+                        depth++;
+                        if (depth == 3 && "experiments".equals(section) && token == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                            experiments.add(new java.util.HashMap<>());
+                        }
+                    } else if (token.isStructEnd()) {
+                        depth--;
+                    } else if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        JsonLocation at = parser.currentTokenLocation();
+                        if (depth == 1) {
+                            section = name;
+                            top.put(name, at);
+                        } else if (depth == 2 && "defaults".equals(section)) {
+                            defaults.put(name, at);
+                        } else if (depth == 3 && "experiments".equals(section) && !experiments.isEmpty()) {
+                            experiments.get(experiments.size() - 1).put(name, at);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new SpecException(file, 0, 0, null, "not valid JSON: " + e.getMessage());
+            }
+        }
+
+        void experiment(int index) {
+            current = index;
+        }
+
+        SpecException error(String field, String problem) {
+            JsonLocation at = null;
+            if (current >= 0 && current < experiments.size()) {
+                at = experiments.get(current).get(field);
+                if (at == null) {
+                    at = defaults.get(field);
+                }
+                if (at == null) {
+                    // Point at the experiment's id, or failing that its first key.
+                    Map<String, JsonLocation> fields = experiments.get(current);
+                    at = fields.getOrDefault("id", fields.values().stream().findFirst().orElse(null));
+                }
+            } else if (field != null) {
+                at = top.getOrDefault(field, defaults.get(field));
+            }
+            return new SpecException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), field,
+                    problem);
+        }
+    }
+}

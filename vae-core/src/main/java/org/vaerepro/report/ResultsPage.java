@@ -1,0 +1,115 @@
+package org.vaerepro.report;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentRunner;
+import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.Suite;
+import org.vaerepro.io.AtomicFiles;
+
+/**
+ * The suite's results page ({@code <output>/<suite>/index.html}): per architecture and dataset, a table
+ * of bottleneck size, measured metrics, reported values with their difference and a pass mark, and
+ * the pictures. Self-contained (no external assets, relative links), HTML auto-escaped.
+ */
+public final class ResultsPage {
+    /** Tolerances of the reported-table check: one-sided, beating the table passes. */
+    public static final double PSNR_TOLERANCE_DB = 0.5;
+    public static final double LPIPS_TOLERANCE = 0.02;
+
+    private ResultsPage() {
+    }
+
+    public static List<ResultGroup> groups(Suite suite, Path outputRoot) {
+        Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
+        for (ExperimentSpec spec : suite.experiments()) {
+            String key = spec.architecture().displayName() + "\u0000" + spec.dataset().id();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row(suite, spec, outputRoot));
+        }
+        List<ResultGroup> result = new ArrayList<>();
+        groups.forEach((key, rows) -> {
+            String[] parts = key.split("\u0000");
+            rows.sort(Comparator.comparingInt(ResultRow::latentDim));
+            result.add(new ResultGroup(parts[0], parts[1], rows));
+        });
+        return result;
+    }
+
+    static ResultRow row(Suite suite, ExperimentSpec spec, Path outputRoot) {
+        Path metrics = outputRoot.resolve(suite.name()).resolve(spec.id()).resolve(ExperimentRunner.METRICS_FILE);
+        Double reportedPsnr = spec.reported() == null ? null : spec.reported().psnr();
+        Double reportedLpips = spec.reported() == null ? null : spec.reported().lpips();
+        String source = spec.reported() == null ? null : spec.reported().source();
+        if (!Files.isRegularFile(metrics)) {
+            return new ResultRow(spec.id(), spec.latentDim(), "not run", null, null, null, null, null, reportedPsnr,
+                    reportedLpips, source, null, null, null, null, null, null, spec.lpipsSmallImages().id(), null);
+        }
+        ExperimentResult r;
+        try {
+            r = ExperimentRunner.json().readValue(metrics.toFile(), ExperimentResult.class);
+        } catch (IOException e) {
+            return new ResultRow(spec.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(), null, null,
+                    null, null, null, reportedPsnr, reportedLpips, source, null, null, null, null, null, null,
+                    spec.lpipsSmallImages().id(), null);
+        }
+        boolean stale = !r.spec().equals(spec);
+        var m = r.metrics();
+        Double psnrDelta = reportedPsnr == null ? null : m.psnr() - reportedPsnr;
+        Double lpipsDelta = reportedLpips == null ? null : m.lpips() - reportedLpips;
+        Boolean pass = reportedPsnr == null ? null
+                : m.psnr() >= reportedPsnr - PSNR_TOLERANCE_DB && m.lpips() <= reportedLpips + LPIPS_TOLERANCE;
+        String prefix = spec.id() + "/";
+        return new ResultRow(spec.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured",
+                m.psnr(), m.lpips(), m.ssim(), m.knnAccuracy(), m.activeUnits(), reportedPsnr, reportedLpips, source,
+                psnrDelta, lpipsDelta, pass, prefix + r.images().get("reconstructions"), prefix + r.images().get("latent"),
+                r.images().containsKey("samples") ? prefix + r.images().get("samples") : null, m.lpipsSmallImages(),
+                r.provenance().trainSeconds());
+    }
+
+    /** Renders the page from {@code templateDir/results.ftlh} (or the copy packaged in vae-core). */
+    public static Path write(Suite suite, Path outputRoot, Path templateDir) {
+        Configuration freemarker = new Configuration(Configuration.VERSION_2_3_33);
+        try {
+            if (templateDir != null && Files.isRegularFile(templateDir.resolve("results.ftlh"))) {
+                freemarker.setDirectoryForTemplateLoading(templateDir.toFile());
+            } else {
+                freemarker.setClassForTemplateLoading(ResultsPage.class, "/templates");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("suite", suite.name());
+        model.put("suiteFile", suite.file().getFileName().toString());
+        model.put("groups", groups(suite, outputRoot));
+        model.put("psnrTolerance", PSNR_TOLERANCE_DB);
+        model.put("lpipsTolerance", LPIPS_TOLERANCE);
+        model.put("generatedAt", java.time.Instant.now().toString());
+        StringWriter html = new StringWriter();
+        try {
+            Template template = freemarker.getTemplate("results.ftlh");
+            template.process(model, html);
+        } catch (IOException | TemplateException e) {
+            throw new IllegalStateException("cannot render results page: " + e.getMessage(), e);
+        }
+        Path page = outputRoot.resolve(suite.name()).resolve("index.html");
+        AtomicFiles.writeString(page, html.toString());
+        return page;
+    }
+}

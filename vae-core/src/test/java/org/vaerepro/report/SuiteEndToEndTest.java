@@ -1,0 +1,94 @@
+package org.vaerepro.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaerepro.SharedData;
+import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentRunner;
+import org.vaerepro.experiment.SuiteRunner;
+import org.vaerepro.experiment.SuiteSession;
+
+/** A tiny real suite through train → evaluate → report; the page is parsed with jsoup and checked. */
+class SuiteEndToEndTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainEvaluateAndReport() throws Exception {
+        Path suiteFile = dir.resolve("tiny.json");
+        Files.writeString(suiteFile, """
+                {"suite": "tiny",
+                 "defaults": {"dataset": "mnist", "epochs": 1, "seed": 3, "trainSubset": 512, "testSubset": 250, "batchSize": 64},
+                 "experiments": [
+                   {"id": "vae-d2", "architecture": "vae", "latentDim": 2,
+                    "reported": {"psnr": 13.392175427879028, "lpips": 0.2470882730558514, "source": "seed <table> & notes"}},
+                   {"id": "ae-d4", "architecture": "ae", "latentDim": 4},
+                   {"id": "never-run", "architecture": "vae-upsample", "latentDim": 2}
+                 ]}
+                """);
+        List<String> log = new ArrayList<>();
+        Path out = dir.resolve("out");
+        SuiteSession session = new SuiteSession(suiteFile, out, SharedData.dataDir().toString(), SharedData.lpipsWeights(),
+                null, log::add, false, 4);
+        List<SuiteRunner.Failure> failures = new ArrayList<>(session.train("vae-d2,ae-d4"));
+        failures.addAll(session.evaluate("vae-d2,ae-d4"));
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("[vae-d2] epoch 1 step 4/8")), log.toString());
+        // Training again with an unchanged spec is a no-op.
+        session.train("vae-d2");
+        assertTrue(log.get(log.size() - 1).contains("already trained"), log.get(log.size() - 1));
+
+        ExperimentResult result = ExperimentRunner.json().readValue(out.resolve("tiny/vae-d2/metrics.json").toFile(),
+                ExperimentResult.class);
+        assertEquals(250, result.metrics().testImages());
+        assertTrue(result.metrics().psnr() > 5 && result.metrics().psnr() < 40);
+        assertTrue(result.metrics().lpips() > 0 && result.metrics().lpips() < 1);
+        assertEquals(64, result.provenance().trainChecksum().length());
+        assertEquals("resize", result.metrics().lpipsSmallImages());
+
+        Path page = session.report();
+        Document html = Jsoup.parse(page.toFile(), "UTF-8");
+        List<String> ids = html.select("td.id").eachText();
+        assertEquals(List.of("vae-d2", "ae-d4", "never-run"), List.of(ids.get(0), ids.get(1), ids.get(2)));
+        Element neverRun = html.select("td.id:containsOwn(never-run)").first().parent();
+        assertTrue(neverRun.text().contains("not run"), neverRun.text());
+        Element vae = html.select("td.id:containsOwn(vae-d2)").first().parent();
+        double delta = result.metrics().psnr() - 13.392175427879028;
+        assertTrue(vae.text().contains(String.format(java.util.Locale.ROOT, "%+.3f", delta)), vae.text());
+        // Auto-escaping: the source's '<table>' shows as text, not markup.
+        assertTrue(html.text().contains("seed <table> & notes"));
+        assertTrue(html.select("table table").isEmpty());
+        for (Element img : html.select("img")) {
+            String src = img.attr("src");
+            assertFalse(src.startsWith("http") || src.startsWith("/"), "image links must be relative: " + src);
+            Path file = page.getParent().resolve(src);
+            BufferedImage image = ImageIO.read(file.toFile());
+            assertTrue(image.getWidth() > 50 && image.getHeight() > 50, src);
+            assertTrue(distinctColours(image) > 10, src + " looks blank");
+        }
+        assertTrue(html.select("img").size() >= 5);
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}

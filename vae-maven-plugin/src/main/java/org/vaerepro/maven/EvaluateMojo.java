@@ -1,0 +1,16 @@
+package org.vaerepro.maven;
+
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.vaerepro.experiment.SuiteRunner;
+import org.vaerepro.experiment.SuiteSession;
+
+/** Computes metrics, latent analysis and pictures of trained experiments into metrics.json. */
+@Mojo(name = "evaluate", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, requiresProject = false, threadSafe = false)
+public class EvaluateMojo extends AbstractVaeMojo {
+    @Override
+    List<SuiteRunner.Failure> run(SuiteSession session) {
+        return session.evaluate(experiments);
+    }
+}
