@@ -21,10 +21,13 @@ import org.vaerepro.data.ImageDataset;
 import org.vaerepro.data.Split;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.latent.LatentAnalysis;
+import org.vaerepro.latent.LinearProbe;
 import org.vaerepro.latent.NearestNeighbourProbe;
 import org.vaerepro.latent.PrincipalComponents;
+import org.vaerepro.latent.SilhouetteScore;
 import org.vaerepro.metrics.Lpips;
 import org.vaerepro.metrics.PsnrAccumulator;
+import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.metrics.Ssim;
 import org.vaerepro.model.AutoencoderModel;
 import org.vaerepro.model.GraphNames;
@@ -39,11 +42,12 @@ import org.vaerepro.viz.ImageGrid;
 import org.vaerepro.viz.LatentScatterPlot;
 
 /**
- * Trains and evaluates one experiment into {@code <output>/<suite>/<id>/}: spec.json, checkpoint.ckpt,
+ * Trains and evaluates one experiment into {@code <output>/<suite>/<id>/}: training-spec.json, checkpoint.ckpt,
  * model.zip, training.json, metrics.json and PNGs. Every file is written atomically.
  */
 public final class ExperimentRunner {
     public static final String METRICS_FILE = "metrics.json";
+    static final String TRAINING_SPEC_FILE = "training-spec.json";
     static final int EVAL_BATCH = 250;
     static final int KNN_REFERENCE_IMAGES = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -72,16 +76,16 @@ public final class ExperimentRunner {
         return outputRoot.resolve(suite.name()).resolve(spec.id());
     }
 
-    /** Trained already with exactly this spec (model file present, recorded spec unchanged). */
+    /** Trained already with this spec's training fields (model file present, recorded training spec unchanged). */
     public boolean isTrained(Suite suite, ExperimentSpec spec) {
         Path dir = directory(suite, spec);
-        return Files.isRegularFile(dir.resolve("model.zip")) && specUnchanged(dir, spec);
+        return Files.isRegularFile(dir.resolve("model.zip")) && trainingSpecUnchanged(dir, spec);
     }
 
-    private boolean specUnchanged(Path dir, ExperimentSpec spec) {
+    private static boolean trainingSpecUnchanged(Path dir, ExperimentSpec spec) {
         try {
-            Path file = dir.resolve("spec.json");
-            return Files.isRegularFile(file) && Files.readString(file).equals(JSON.writeValueAsString(spec));
+            Path file = dir.resolve(TRAINING_SPEC_FILE);
+            return Files.isRegularFile(file) && Files.readString(file).equals(JSON.writeValueAsString(spec.forTraining()));
         } catch (IOException e) {
             return false;
         }
@@ -107,12 +111,12 @@ public final class ExperimentRunner {
         Path dir = directory(suite, spec);
         try {
             Files.createDirectories(dir);
-            if (!specUnchanged(dir, spec)) {
-                // A changed spec invalidates everything trained before.
+            if (!trainingSpecUnchanged(dir, spec)) {
+                // A changed training spec invalidates everything trained before; evaluation-only fields do not.
                 for (String stale : List.of("checkpoint.ckpt", "model.zip", "training.json", METRICS_FILE)) {
                     Files.deleteIfExists(dir.resolve(stale));
                 }
-                AtomicFiles.writeString(dir.resolve("spec.json"), JSON.writeValueAsString(spec));
+                AtomicFiles.writeString(dir.resolve(TRAINING_SPEC_FILE), JSON.writeValueAsString(spec.forTraining()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir, e);
@@ -146,7 +150,7 @@ public final class ExperimentRunner {
         Path dir = directory(suite, spec);
         if (!isTrained(suite, spec)) {
             throw new IllegalStateException("experiment '" + spec.id() + "' is not trained with its current spec (no "
-                    + dir.resolve("model.zip") + " matching spec.json); run vae:train first");
+                    + dir.resolve("model.zip") + " matching " + TRAINING_SPEC_FILE + "); run vae:train first");
         }
         AutoencoderModel model = ModelFile.load(dir.resolve("model.zip")).model();
         ImageDataset test = testSet(spec);
@@ -157,7 +161,11 @@ public final class ExperimentRunner {
         log.accept("[" + spec.id() + "] evaluating on " + test.name() + " (" + test.size() + " images)");
         PsnrAccumulator psnr = new PsnrAccumulator();
         double ssimSum = 0;
-        double lpipsSum = 0;
+        // Below LPIPS's 32x32 minimum the size rule changes the value, so every rule is measured and kept.
+        List<SmallImagePolicy> lpipsPolicies = spec.dataset().shape().height() < Lpips.MIN_SIDE
+                || spec.dataset().shape().width() < Lpips.MIN_SIDE ? List.of(SmallImagePolicy.values())
+                : List.of(spec.lpipsSmallImages());
+        Map<String, Double> lpipsSums = new LinkedHashMap<>();
         double reconLossSum = 0;
         double klSum = 0;
         List<INDArray> means = new ArrayList<>();
@@ -171,8 +179,12 @@ public final class ExperimentRunner {
             for (double s : Ssim.perImage(x, reconstruction)) {
                 ssimSum += s;
             }
-            for (double d : lpips.distances(x, reconstruction, spec.lpipsSmallImages())) {
-                lpipsSum += d;
+            for (SmallImagePolicy policy : lpipsPolicies) {
+                double sum = 0;
+                for (double d : lpips.distances(x, reconstruction, policy)) {
+                    sum += d;
+                }
+                lpipsSums.merge(policy.id(), sum, Double::sum);
             }
             Map<String, Double> losses = model.losses(x, null);
             reconLossSum += losses.get(GraphNames.RECONSTRUCTION_LOSS) * (to - from);
@@ -191,9 +203,13 @@ public final class ExperimentRunner {
         for (int from = 0; from < reference; from += EVAL_BATCH) {
             trainMeans.add(model.encode(train.range(from, Math.min(reference, from + EVAL_BATCH)).images()).mean().dup());
         }
-        double knn = NearestNeighbourProbe.accuracy(Nd4j.vstack(trainMeans.toArray(INDArray[]::new)),
-                java.util.Arrays.copyOf(train.labels(), reference), testMeans, test.labels(), 5,
-                test.classNames().size());
+        INDArray referenceMeans = Nd4j.vstack(trainMeans.toArray(INDArray[]::new));
+        int[] referenceLabels = java.util.Arrays.copyOf(train.labels(), reference);
+        int classes = test.classNames().size();
+        double knn = NearestNeighbourProbe.accuracy(referenceMeans, referenceLabels, testMeans, test.labels(), 5,
+                classes);
+        double linear = LinearProbe.accuracy(referenceMeans, referenceLabels, testMeans, test.labels(), classes);
+        double silhouette = SilhouetteScore.of(testMeans, test.labels(), classes);
 
         Map<String, String> images = pictures(dir, spec, model, test, testMeans);
         PrincipalComponents pca = PrincipalComponents.twoD(testMeans);
@@ -205,9 +221,13 @@ public final class ExperimentRunner {
         images.put("latent", "latent.png");
 
         int n = test.size();
+        Map<String, Double> lpipsByPolicy = new LinkedHashMap<>();
+        if (lpipsPolicies.size() > 1) {
+            lpipsSums.forEach((policy, sum) -> lpipsByPolicy.put(policy, sum / n));
+        }
         ExperimentMetrics metrics = new ExperimentMetrics(n, psnr.meanPsnr(), psnr.pooledPsnr(), ssimSum / n,
-                lpipsSum / n, spec.lpipsSmallImages().id(), reconLossSum / n, klSum / n, latent.activeUnits(), knn,
-                pca.explainedVariance());
+                lpipsSums.get(spec.lpipsSmallImages().id()) / n, spec.lpipsSmallImages().id(), lpipsByPolicy,
+                reconLossSum / n, klSum / n, latent.activeUnits(), knn, linear, silhouette, pca.explainedVariance());
         TrainingResult training = readTraining(dir);
         Provenance provenance = new Provenance(train.name(), train.checksum(), test.name(), test.checksum(),
                 RunEnvironment.gitCommit(outputRoot), RunEnvironment.versions(), RunEnvironment.machine(),
@@ -220,8 +240,10 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        log.accept(String.format(java.util.Locale.ROOT, "[%s] PSNR %.3f dB  LPIPS %.4f  SSIM %.4f  kNN %.3f  active %d/%d",
-                spec.id(), metrics.psnr(), metrics.lpips(), metrics.ssim(), knn, latent.activeUnits(), spec.latentDim()));
+        log.accept(String.format(java.util.Locale.ROOT,
+                "[%s] PSNR %.3f dB  LPIPS %.4f (%s)  SSIM %.4f  kNN %.3f  linear %.3f  silhouette %.3f  active %d/%d",
+                spec.id(), metrics.psnr(), metrics.lpips(), metrics.lpipsSmallImages(), metrics.ssim(), knn, linear,
+                silhouette, latent.activeUnits(), spec.latentDim()));
         return result;
     }
 

@@ -12,4 +12,13 @@ import org.vaerepro.model.ReconstructionLoss;
 public record ExperimentSpec(String id, StandardDataset dataset, int trainSubset, int testSubset,
         Architecture architecture, int latentDim, ReconstructionLoss loss, double beta, int epochs, int batchSize,
         double learningRate, long seed, SmallImagePolicy lpipsSmallImages, ReportedValues reported) {
+
+    /**
+     * The fields that decide the trained model; the evaluation-only ones (test subset, LPIPS size rule,
+     * reported values) are cleared, so changing them re-evaluates without retraining.
+     */
+    public ExperimentSpec forTraining() {
+        return new ExperimentSpec(id, dataset, trainSubset, 0, architecture, latentDim, loss, beta, epochs, batchSize,
+                learningRate, seed, null, null);
+    }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-/** A named list of experiments, read from one suite file. */
-public record Suite(String name, Path file, List<ExperimentSpec> experiments) {
+/** A named list of experiments, read from one suite file, with its free-text description ("" if none). */
+public record Suite(String name, String description, Path file, List<ExperimentSpec> experiments) {
     public Suite {
         experiments = List.copyOf(experiments);
     }

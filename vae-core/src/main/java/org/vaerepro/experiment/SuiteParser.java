@@ -99,7 +99,11 @@ public final class SuiteParser {
             }
             specs.add(spec);
         }
-        return new Suite(suiteName, file, specs);
+        JsonNode description = root.path("description");
+        if (!description.isMissingNode() && !description.isTextual()) {
+            throw locator.error("description", "expected a string");
+        }
+        return new Suite(suiteName, description.asText(""), file, specs);
     }
 
     private static void checkFields(Locator locator, JsonNode node, String where) {

@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Lpips {
     public static final String WEIGHTS_PROPERTY = "vae.lpipsWeights";
     public static final String WEIGHTS_FILE = "lpips-alex-v0.1.npz";
-    static final int MIN_SIDE = 32;
+    public static final int MIN_SIDE = 32;
     private static final double[] SHIFT = {-0.030, -0.088, -0.188};
     private static final double[] SCALE = {0.458, 0.448, 0.450};
     private static final String[] CONV_KEYS = {"features.0", "features.3", "features.6", "features.8", "features.10"};

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.ExperimentRunner;
 import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.ReportedValues;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.io.AtomicFiles;
 
@@ -43,40 +44,43 @@ public final class ResultsPage {
         groups.forEach((key, rows) -> {
             String[] parts = key.split("\u0000");
             rows.sort(Comparator.comparingInt(ResultRow::latentDim));
-            result.add(new ResultGroup(parts[0], parts[1], rows));
+            List<double[]> points = rows.stream().filter(ResultRow::measured)
+                    .map(r -> new double[] {r.latentDim(), r.metrics().psnr(), r.metrics().lpips()}).toList();
+            result.add(new ResultGroup(parts[0], parts[1], rows, BottleneckTrend.of(points)));
         });
         return result;
     }
 
     static ResultRow row(Suite suite, ExperimentSpec spec, Path outputRoot) {
         Path metrics = outputRoot.resolve(suite.name()).resolve(spec.id()).resolve(ExperimentRunner.METRICS_FILE);
-        Double reportedPsnr = spec.reported() == null ? null : spec.reported().psnr();
-        Double reportedLpips = spec.reported() == null ? null : spec.reported().lpips();
-        String source = spec.reported() == null ? null : spec.reported().source();
+        String policy = spec.lpipsSmallImages().id();
         if (!Files.isRegularFile(metrics)) {
-            return new ResultRow(spec.id(), spec.latentDim(), "not run", null, null, null, null, null, reportedPsnr,
-                    reportedLpips, source, null, null, null, null, null, null, spec.lpipsSmallImages().id(), null);
+            return new ResultRow(spec.id(), spec.latentDim(), "not run", null, null, null, Map.of(), spec.reported(),
+                    null, null, null, policy);
         }
         ExperimentResult r;
         try {
             r = ExperimentRunner.json().readValue(metrics.toFile(), ExperimentResult.class);
         } catch (IOException e) {
             return new ResultRow(spec.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(), null, null,
-                    null, null, null, reportedPsnr, reportedLpips, source, null, null, null, null, null, null,
-                    spec.lpipsSmallImages().id(), null);
+                    null, Map.of(), spec.reported(), null, null, null, policy);
         }
         boolean stale = !r.spec().equals(spec);
         var m = r.metrics();
-        Double psnrDelta = reportedPsnr == null ? null : m.psnr() - reportedPsnr;
-        Double lpipsDelta = reportedLpips == null ? null : m.lpips() - reportedLpips;
-        Boolean pass = reportedPsnr == null ? null
-                : m.psnr() >= reportedPsnr - PSNR_TOLERANCE_DB && m.lpips() <= reportedLpips + LPIPS_TOLERANCE;
-        String prefix = spec.id() + "/";
-        return new ResultRow(spec.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured",
-                m.psnr(), m.lpips(), m.ssim(), m.knnAccuracy(), m.activeUnits(), reportedPsnr, reportedLpips, source,
-                psnrDelta, lpipsDelta, pass, prefix + r.images().get("reconstructions"), prefix + r.images().get("latent"),
-                r.images().containsKey("samples") ? prefix + r.images().get("samples") : null, m.lpipsSmallImages(),
-                r.provenance().trainSeconds());
+        ReportedValues reported = spec.reported();
+        Double psnrDelta = reported == null ? null : m.psnr() - reported.psnr();
+        Double lpipsDelta = reported == null ? null : m.lpips() - reported.lpips();
+        Boolean pass = reported == null ? null : passesReported(m.psnr(), m.lpips(), reported);
+        Map<String, String> images = new LinkedHashMap<>();
+        r.images().forEach((name, file) -> images.put(name, spec.id() + "/" + file));
+        return new ResultRow(spec.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured", m,
+                r.provenance(), r.training().size(), images, reported, psnrDelta, lpipsDelta, pass,
+                m.lpipsSmallImages());
+    }
+
+    /** The one-sided check against a publication: PSNR no more than 0.5 dB below, LPIPS no more than 0.02 above. */
+    public static boolean passesReported(double psnr, double lpips, ReportedValues reported) {
+        return psnr >= reported.psnr() - PSNR_TOLERANCE_DB && lpips <= reported.lpips() + LPIPS_TOLERANCE;
     }
 
     /** Renders the page from {@code templateDir/results.ftlh} (or the copy packaged in vae-core). */
@@ -97,6 +101,7 @@ public final class ResultsPage {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("suite", suite.name());
         model.put("suiteFile", suite.file().getFileName().toString());
+        model.put("description", suite.description());
         model.put("groups", groups(suite, outputRoot));
         model.put("psnrTolerance", PSNR_TOLERANCE_DB);
         model.put("lpipsTolerance", LPIPS_TOLERANCE);

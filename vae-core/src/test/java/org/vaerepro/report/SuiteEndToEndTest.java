@@ -58,6 +58,11 @@ class SuiteEndToEndTest {
         assertTrue(result.metrics().lpips() > 0 && result.metrics().lpips() < 1);
         assertEquals(64, result.provenance().trainChecksum().length());
         assertEquals("resize", result.metrics().lpipsSmallImages());
+        // 28x28 images: LPIPS under both size rules, the headline being the spec's rule.
+        assertEquals(java.util.Set.of("resize", "pad"), result.metrics().lpipsByPolicy().keySet());
+        assertEquals(result.metrics().lpips(), result.metrics().lpipsByPolicy().get("resize"), 0.0);
+        assertTrue(result.metrics().linearProbeAccuracy() > 0.1 && result.metrics().linearProbeAccuracy() <= 1);
+        assertTrue(result.metrics().silhouette() > -1 && result.metrics().silhouette() < 1);
 
         Path page = session.report();
         Document html = Jsoup.parse(page.toFile(), "UTF-8");

@@ -1,0 +1,119 @@
+package org.vaerepro.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaerepro.experiment.ExperimentMetrics;
+import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentRunner;
+import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.Provenance;
+import org.vaerepro.experiment.Suite;
+import org.vaerepro.experiment.SuiteParser;
+import org.vaerepro.train.EpochReport;
+
+/**
+ * The report model and template on hand-written metrics files (no training): deltas, pass marks,
+ * stale and unreadable results, the bottleneck trend, and what the rendered HTML contains.
+ */
+class ResultsPageTest {
+    @TempDir
+    Path dir;
+
+    private Suite suite() throws Exception {
+        Path file = dir.resolve("page.json");
+        Files.writeString(file, """
+                {"suite": "page", "description": "Hand-made results",
+                 "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 1, "seed": 1},
+                 "experiments": [
+                   {"id": "d2", "latentDim": 2, "reported": {"psnr": 13.0, "lpips": 0.25, "source": "table A"}},
+                   {"id": "d10", "latentDim": 10, "reported": {"psnr": 16.0, "lpips": 0.13, "source": "table A"}},
+                   {"id": "d16", "latentDim": 16},
+                   {"id": "d32", "latentDim": 32}
+                 ]}
+                """);
+        return new SuiteParser().parse(file);
+    }
+
+    private void writeResult(Suite suite, ExperimentSpec spec, double psnr, double lpips) throws Exception {
+        ExperimentMetrics metrics = new ExperimentMetrics(100, psnr, psnr - 0.1, 0.5, lpips, "resize",
+                Map.of("resize", lpips, "pad", lpips + 0.05), 100, 5, spec.latentDim(), 0.9, 0.8, 0.2, 0.7);
+        Provenance provenance = new Provenance("mnist/train", "a".repeat(64), "mnist/test", "b".repeat(64), "abc123",
+                Map.of("nd4j", "1.0.0-M2.1"), "test machine", 2, 1, "2026-01-01T00:00:00Z", 12.5, 3.0);
+        ExperimentResult result = new ExperimentResult(suite.name(), spec, metrics,
+                List.of(new EpochReport(0, 1, 1, 0, 1, 100)), Map.of(), provenance);
+        Path metricsFile = dir.resolve("out").resolve(suite.name()).resolve(spec.id()).resolve(ExperimentRunner.METRICS_FILE);
+        Files.createDirectories(metricsFile.getParent());
+        ExperimentRunner.json().writeValue(metricsFile.toFile(), result);
+    }
+
+    @Test
+    void rowsCarryDeltasPassMarksAndStatus() throws Exception {
+        Suite suite = suite();
+        List<ExperimentSpec> specs = suite.experiments();
+        writeResult(suite, specs.get(0), 12.6, 0.27);   // 0.4 dB below and 0.02 above: inside both tolerances
+        writeResult(suite, specs.get(1), 15.4, 0.12);   // 0.6 dB below: fails
+        // d16 was evaluated under a different spec: shown, but marked stale.
+        ExperimentSpec old = specs.get(2);
+        writeResult(suite, new ExperimentSpec(old.id(), old.dataset(), 0, 0, old.architecture(), 16, old.loss(),
+                old.beta(), 7, old.batchSize(), old.learningRate(), old.seed(), old.lpipsSmallImages(), null), 17.0, 0.10);
+        Files.createDirectories(dir.resolve("out/page/d32"));
+        Files.writeString(dir.resolve("out/page/d32/metrics.json"), "{ truncated");
+
+        List<ResultGroup> groups = ResultsPage.groups(suite, dir.resolve("out"));
+        assertEquals(1, groups.size());
+        List<ResultRow> rows = groups.get(0).rows();
+        assertEquals(List.of(2, 10, 16, 32), rows.stream().map(ResultRow::latentDim).toList());
+        assertEquals(-0.4, rows.get(0).psnrDelta(), 1e-9);
+        assertEquals(0.02, rows.get(0).lpipsDelta(), 1e-9);
+        assertTrue(rows.get(0).pass());
+        assertFalse(rows.get(1).pass());
+        assertNull(rows.get(2).pass());
+        assertTrue(rows.get(2).status().startsWith("stale"), rows.get(2).status());
+        assertTrue(rows.get(3).status().startsWith("unreadable metrics.json"), rows.get(3).status());
+        assertFalse(rows.get(3).measured());
+        // 12.6 → 15.4 → 17.0 dB and 0.27 → 0.12 → 0.10: the claim holds on the measured rows.
+        assertTrue(groups.get(0).trend().holds(), groups.get(0).trend().toString());
+
+        Path page = ResultsPage.write(suite, dir.resolve("out"), null);
+        Document html = Jsoup.parse(page.toFile(), "UTF-8");
+        assertEquals(List.of("d2", "d10", "d16", "d32"), html.select("td.id").eachText());
+        assertEquals(1, html.select("span.fail").size(), html.select("table").text());
+        assertEquals(1, html.select("td:containsOwn(pass) > span.pass, span.pass:containsOwn(pass)").stream()
+                .filter(e -> e.parent().tagName().equals("td")).count());
+        assertTrue(html.text().contains("Hand-made results"));
+        assertTrue(html.text().contains("d2 LPIPS by size rule: resize 0.2700, pad 0.3200"), html.text());
+        assertTrue(html.select("td.id:containsOwn(d32)").first().parent().text().contains("unreadable"));
+    }
+
+    @Test
+    void trendReportsWhereQualityGetsWorse() {
+        BottleneckTrend trend = BottleneckTrend.of(List.of(new double[] {2, 14, 0.2}, new double[] {10, 13.5, 0.15},
+                new double[] {20, 15, 0.16}));
+        assertTrue(trend.comparable());
+        assertFalse(trend.psnrNonDecreasing());
+        assertFalse(trend.lpipsNonIncreasing());
+        assertFalse(trend.holds());
+        assertTrue(trend.description().contains("d=10: 13.500 dB / 0.1500"), trend.description());
+        assertFalse(BottleneckTrend.of(List.of(new double[] {2, 14, 0.2})).comparable());
+    }
+
+    @Test
+    void oneSidedReportedCheckBoundaries() {
+        var reported = new org.vaerepro.experiment.ReportedValues(15.0, 0.20, "x");
+        assertTrue(ResultsPage.passesReported(14.5, 0.22, reported));
+        assertTrue(ResultsPage.passesReported(30.0, 0.0, reported));
+        assertFalse(ResultsPage.passesReported(14.49, 0.10, reported));
+        assertFalse(ResultsPage.passesReported(20.0, 0.2201, reported));
+    }
+}
