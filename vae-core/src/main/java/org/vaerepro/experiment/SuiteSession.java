@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.vaerepro.data.DataLocations;
 import org.vaerepro.data.DatasetRepository;
+import org.vaerepro.regression.Baseline;
+import org.vaerepro.regression.BaselineFile;
 import org.vaerepro.report.ResultsPage;
 
 /**
@@ -56,5 +58,12 @@ public final class SuiteSession {
 
     public Path report() {
         return ResultsPage.write(suite, outputRoot, templateDir);
+    }
+
+    /** Records the suite's current results as its baseline (deliberately; the file is meant to be committed). */
+    public Baseline recordBaseline(Path file, String command) {
+        Baseline baseline = BaselineFile.record(suite, outputRoot, command);
+        BaselineFile.write(file, baseline);
+        return baseline;
     }
 }

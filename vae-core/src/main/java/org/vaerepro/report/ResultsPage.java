@@ -83,8 +83,40 @@ public final class ResultsPage {
         return psnr >= reported.psnr() - PSNR_TOLERANCE_DB && lpips <= reported.lpips() + LPIPS_TOLERANCE;
     }
 
-    /** Renders the page from {@code templateDir/results.ftlh} (or the copy packaged in vae-core). */
+    /** Renders the page into {@code <output>/<suite>/index.html}, beside the experiments' pictures. */
     public static Path write(Suite suite, Path outputRoot, Path templateDir) {
+        Path page = outputRoot.resolve(suite.name()).resolve("index.html");
+        AtomicFiles.writeString(page, render(suite, outputRoot, templateDir));
+        return page;
+    }
+
+    /**
+     * The same page as a standalone copy under {@code destination/<suite>/} (for a Maven site): the page
+     * plus every picture it links, so the copy works offline without the build's output folder.
+     */
+    public static Path publish(Suite suite, Path outputRoot, Path templateDir, Path destination) {
+        Path target = destination.resolve(suite.name());
+        for (ResultGroup group : groups(suite, outputRoot)) {
+            for (ResultRow row : group.rows()) {
+                for (String image : row.images().values()) {
+                    Path source = outputRoot.resolve(suite.name()).resolve(image);
+                    if (Files.isRegularFile(source)) {
+                        try {
+                            AtomicFiles.write(target.resolve(image), Files.readAllBytes(source));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("cannot copy " + source, e);
+                        }
+                    }
+                }
+            }
+        }
+        Path page = target.resolve("index.html");
+        AtomicFiles.writeString(page, render(suite, outputRoot, templateDir));
+        return page;
+    }
+
+    /** The page's HTML from {@code templateDir/results.ftlh} (or the copy packaged in vae-core). */
+    public static String render(Suite suite, Path outputRoot, Path templateDir) {
         Configuration freemarker = new Configuration(Configuration.VERSION_2_3_33);
         try {
             if (templateDir != null && Files.isRegularFile(templateDir.resolve("results.ftlh"))) {
@@ -113,8 +145,6 @@ public final class ResultsPage {
         } catch (IOException | TemplateException e) {
             throw new IllegalStateException("cannot render results page: " + e.getMessage(), e);
         }
-        Path page = outputRoot.resolve(suite.name()).resolve("index.html");
-        AtomicFiles.writeString(page, html.toString());
-        return page;
+        return html.toString();
     }
 }

@@ -60,13 +60,13 @@ abstract class AbstractVaeMojo extends AbstractMojo {
                     lpipsWeights != null ? lpipsWeights.toPath() : Lpips.defaultWeights(),
                     templateDirectory == null ? null : templateDirectory.toPath(), getLog()::info, failFast,
                     logEverySteps);
-        } catch (SpecException | IllegalArgumentException e) {
+        } catch (SpecException | IllegalArgumentException | IllegalStateException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         List<SuiteRunner.Failure> failures;
         try {
             failures = run(session);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         if (!failures.isEmpty()) {

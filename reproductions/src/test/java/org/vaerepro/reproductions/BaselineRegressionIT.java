@@ -1,0 +1,68 @@
+package org.vaerepro.reproductions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junitpioneer.jupiter.SetSystemProperty;
+import org.junitpioneer.jupiter.cartesian.CartesianTest;
+import org.junitpioneer.jupiter.cartesian.CartesianTest.Values;
+import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.regression.Baseline;
+import org.vaerepro.regression.BaselineCheck;
+import org.vaerepro.regression.BaselineEntry;
+
+/**
+ * Drift in either direction fails the build: every row of the suite against the suite's committed
+ * baseline, |PSNR - baseline| ≤ 0.3 dB and |LPIPS - baseline| ≤ 0.01. A deliberate change rewrites the
+ * baseline with {@code vae:baseline} (see README).
+ */
+class BaselineRegressionIT {
+    private static MeasuredSuite measured;
+    private static Baseline baseline;
+
+    @BeforeAll
+    static void load() {
+        measured = MeasuredSuite.fromSystemProperties();
+        baseline = measured.baseline();
+    }
+
+    @CartesianTest(name = "{0} {1}")
+    void everyRowMatchesItsBaseline(@Values(strings = {"vae", "vae-upsample", "ae"}) String architecture,
+            @Values(strings = {TableRows.MNIST_2, TableRows.MNIST_10, TableRows.CIFAR_64, TableRows.CIFAR_128,
+                    TableRows.CIFAR_256}) String row) {
+        ExperimentSpec spec = measured.spec(architecture, row);
+        BaselineEntry entry = baseline.experiments().get(spec.id());
+        assertNotNull(entry, "baseline " + measured.baselineFile() + " has no entry for " + spec.id());
+        List<String> deviations = BaselineCheck.deviations(entry, measured.result(spec));
+        assertTrue(deviations.isEmpty(), spec.id() + " drifted from " + measured.baselineFile() + " (recorded by '"
+                + baseline.command() + "' at commit " + baseline.gitCommit() + "):\n  " + String.join("\n  ", deviations));
+    }
+
+    @Test
+    void baselineCoversExactlyTheSuite() {
+        assertEquals(measured.suite.name(), baseline.suite());
+        Set<String> declared = measured.suite.experiments().stream().map(ExperimentSpec::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(declared, new TreeSet<>(baseline.experiments().keySet()),
+                "experiments in " + measured.suite.file() + " vs " + measured.baselineFile());
+        assertTrue(baseline.wallSeconds() > 0 && !baseline.command().isBlank() && !baseline.gitCommit().isBlank(),
+                "a baseline records how it was made: " + baseline);
+    }
+
+    @Test
+    @SetSystemProperty(key = "vae.baselineDir", value = "target/no-baselines-here")
+    void aMissingBaselineIsAClearError() {
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> MeasuredSuite.fromSystemProperties().baseline());
+        assertTrue(error.getMessage().contains("no-baselines-here") && error.getMessage().contains("vae:baseline"),
+                error.getMessage());
+    }
+}

@@ -1,0 +1,133 @@
+"""PyTorch peer of ModelThroughputBenchmark: the same three architectures, batch, data and protocol.
+
+Run with Debian's python3-torch (apt-get install python3-torch):
+    OMP_NUM_THREADS=2 /usr/bin/python3 vae-core/src/bench/python/throughput_peer.py ../shared/data [steps] [epochs]
+Protocol: real MNIST / CIFAR-10 images (first 128*steps), uint8 -> float per batch, seeded shuffling,
+one warm-up epoch then `epochs` measured epochs of forward + backward + Adam (lr 1e-3); inference
+times reconstruct (mean path, sigmoid) on 128*steps test images after 3 warm-up batches.
+"""
+import gzip
+import os
+import resource
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def read_mnist(path):
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    n, rows, cols = (int.from_bytes(data[i:i + 4], "big") for i in (4, 8, 12))
+    return np.frombuffer(data, np.uint8, offset=16).reshape(n, 1, rows, cols)
+
+
+def read_cifar(paths):
+    records = [np.fromfile(p, np.uint8).reshape(-1, 3073) for p in paths]
+    return np.concatenate(records)[:, 1:].reshape(-1, 3, 32, 32)
+
+
+class Model(nn.Module):
+    def __init__(self, arch, channels, side, d):
+        super().__init__()
+        self.arch, self.side = arch, side
+        self.enc = nn.ModuleList([nn.Conv2d(channels, 32, 3, 2, 1), nn.Conv2d(32, 64, 3, 2, 1), nn.Conv2d(64, 128, 3, 2, 1)])
+        self.mean = nn.Linear(2048, d)
+        self.logvar = nn.Linear(2048, d) if arch != "ae" else None
+        self.dec_dense = nn.Linear(d, 2048)
+        plan = [128, 64, 32, channels]
+        if arch == "vae-upsample":
+            self.dec = nn.ModuleList([nn.Conv2d(plan[i], plan[i + 1], 3, 1, 1) for i in range(3)])
+            self.sizes = [7, 14, 28] if side == 28 else [8, 16, 32]
+        else:
+            kernels = [3, 4, 4] if side == 28 else [4, 4, 4]
+            self.dec = nn.ModuleList([nn.ConvTranspose2d(plan[i], plan[i + 1], kernels[i], 2, 1) for i in range(3)])
+
+    def encode(self, x):
+        h = x
+        for conv in self.enc:
+            h = F.relu(conv(h))
+        h = h.flatten(1)
+        return self.mean(h), (self.logvar(h) if self.logvar is not None else None)
+
+    def decode_logits(self, z):
+        h = F.relu(self.dec_dense(z)).view(-1, 128, 4, 4)
+        for i, layer in enumerate(self.dec):
+            if self.arch == "vae-upsample":
+                h = F.interpolate(h, size=self.sizes[i], mode="nearest")
+            h = layer(h)
+            if i < 2:
+                h = F.relu(h)
+        return h
+
+    def loss(self, x):
+        mu, logvar = self.encode(x)
+        if logvar is None:
+            z, kl = mu, torch.zeros(())
+        else:
+            z = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu)
+            kl = (-0.5 * (1 + logvar - mu * mu - logvar.exp()).sum(1)).mean()
+        logits = self.decode_logits(z)
+        recon = F.binary_cross_entropy_with_logits(logits, x, reduction="sum") / x.shape[0]
+        return recon + kl
+
+    @torch.no_grad()
+    def reconstruct(self, x):
+        return torch.sigmoid(self.decode_logits(self.encode(x)[0]))
+
+
+def main():
+    root = sys.argv[1]
+    steps = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+    epochs = int(sys.argv[3]) if len(sys.argv) > 3 else 2
+    threads = int(os.environ.get("OMP_NUM_THREADS", "2"))
+    torch.set_num_threads(threads)
+    torch.manual_seed(1)
+    batch = 128
+    n = batch * steps
+    sets = {
+        "mnist": (read_mnist(f"{root}/mnist/train-images-idx3-ubyte.gz")[:n],
+                  read_mnist(f"{root}/mnist/t10k-images-idx3-ubyte.gz")[:n], 10),
+        "cifar10": (read_cifar([f"{root}/cifar-10-batches-bin/data_batch_1.bin"])[:n],
+                    read_cifar([f"{root}/cifar-10-batches-bin/test_batch.bin"])[:n], 128),
+    }
+    print(f"# pytorch {torch.__version__} peer: batch {batch}, {steps} steps/epoch, 1 warm-up + {epochs} measured epochs, "
+          f"threads {torch.get_num_threads()}")
+    print("dataset\tarchitecture\td\ttrain_img_s\tinfer_img_s\tpeak_rss_mib")
+    for name, (train, test, d) in sets.items():
+        train_t, test_t = torch.from_numpy(train.copy()), torch.from_numpy(test.copy())
+        for arch in ["vae", "vae-upsample", "ae"]:
+            model = Model(arch, train.shape[1], train.shape[2], d)
+            opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+            rng = np.random.default_rng(1)
+            measured_images, measured_seconds = 0, 0.0
+            for epoch in range(1 + epochs):
+                order = torch.from_numpy(rng.permutation(n))
+                start = time.perf_counter()
+                for s in range(steps):
+                    x = train_t[order[s * batch:(s + 1) * batch]].float().div_(255)
+                    opt.zero_grad(set_to_none=True)
+                    loss = model.loss(x)
+                    loss.backward()
+                    opt.step()
+                    loss.item()
+                if epoch > 0:
+                    measured_seconds += time.perf_counter() - start
+                    measured_images += n
+            inputs = [test_t[b * batch:(b + 1) * batch].float().div_(255) for b in range(steps)]
+            model.eval()
+            for x in inputs[:3]:
+                model.reconstruct(x)
+            start = time.perf_counter()
+            for x in inputs:
+                model.reconstruct(x)
+            infer = n / (time.perf_counter() - start)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+            print(f"{name}\t{arch}\t{d}\t{measured_images / measured_seconds:.1f}\t{infer:.1f}\t{peak}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
