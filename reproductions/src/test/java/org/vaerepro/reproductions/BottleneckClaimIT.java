@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestReporter;
 import org.junitpioneer.jupiter.cartesian.CartesianTest;
 import org.junitpioneer.jupiter.cartesian.CartesianTest.Values;
@@ -13,8 +14,10 @@ import org.vaerepro.report.BottleneckTrend;
 /**
  * The source's conclusion, per architecture and dataset: a larger bottleneck gives PSNR that does not
  * decrease and LPIPS that does not increase. The measured trend is published as a finding either way;
- * the test fails when the claim does not hold.
+ * the test fails when the claim does not hold. Tagged like {@link ReportedTableIT}: the claim is about
+ * trained models, so only full-length runs ({@code -Preproduce}) are held to it.
  */
+@Tag("full-training")
 class BottleneckClaimIT {
     private static MeasuredSuite measured;
 
