@@ -91,6 +91,24 @@ public final class ExperimentRunner {
         }
     }
 
+    /** The recorded epoch count when the recorded training spec differs from {@code spec} only by fewer epochs; else 0. */
+    private static int epochsIfOnlyEpochsRaised(Path dir, ExperimentSpec spec) {
+        Path recorded = dir.resolve(TRAINING_SPEC_FILE);
+        if (!Files.isRegularFile(recorded) || !Files.isRegularFile(dir.resolve("checkpoint.ckpt"))) {
+            return 0;
+        }
+        try {
+            ExperimentSpec old = JSON.readValue(recorded.toFile(), ExperimentSpec.class);
+            ExperimentSpec wanted = spec.forTraining();
+            ExperimentSpec oldExtended = new ExperimentSpec(old.id(), old.dataset(), old.trainSubset(), old.testSubset(),
+                    old.architecture(), old.latentDim(), old.loss(), old.beta(), wanted.epochs(), old.batchSize(),
+                    old.learningRate(), old.seed(), old.lpipsSmallImages(), old.reported());
+            return old.epochs() < wanted.epochs() && oldExtended.equals(wanted) ? old.epochs() : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0; // unreadable: start over, the safe choice
+        }
+    }
+
     public static ModelConfig modelConfig(ExperimentSpec spec) {
         return new ModelConfig(spec.architecture(), spec.dataset().shape(), spec.latentDim(),
                 ModelConfig.DEFAULT_CHANNELS, spec.loss(), spec.beta());
@@ -113,8 +131,17 @@ public final class ExperimentRunner {
             Files.createDirectories(dir);
             if (!trainingSpecUnchanged(dir, spec)) {
                 // A changed training spec invalidates everything trained before; evaluation-only fields do not.
-                for (String stale : List.of("checkpoint.ckpt", "model.zip", "training.json", METRICS_FILE)) {
-                    Files.deleteIfExists(dir.resolve(stale));
+                // Only more epochs keeps the checkpoint: shuffling, noise and Adam depend on (seed, epoch, step)
+                // alone, so continuing equals training the longer run from scratch.
+                int previousEpochs = epochsIfOnlyEpochsRaised(dir, spec);
+                List<String> stale = previousEpochs > 0 ? List.of("model.zip", "training.json", METRICS_FILE)
+                        : List.of("checkpoint.ckpt", "model.zip", "training.json", METRICS_FILE);
+                if (previousEpochs > 0) {
+                    log.accept("[" + spec.id() + "] epochs raised from " + previousEpochs + " to " + spec.epochs()
+                            + ": continuing from the checkpoint");
+                }
+                for (String file : stale) {
+                    Files.deleteIfExists(dir.resolve(file));
                 }
                 AtomicFiles.writeString(dir.resolve(TRAINING_SPEC_FILE), JSON.writeValueAsString(spec.forTraining()));
             }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -78,24 +77,26 @@ public final class Lpips {
 
     private static SameDiff build(Map<String, INDArray> weights) {
         SameDiff sd = SameDiff.create();
-        SDVariable a = sd.placeHolder("a", DataType.FLOAT, -1, 3, -1, -1);
-        SDVariable b = sd.placeHolder("b", DataType.FLOAT, -1, 3, -1, -1);
+        // Both images of every pair go through AlexNet as one batch [a; b]: half the op calls, larger GEMMs.
+        SDVariable pairs = sd.placeHolder("pairs", DataType.FLOAT, -1, 3, -1, -1);
         SDVariable[] convW = new SDVariable[5];
         SDVariable[] convB = new SDVariable[5];
         SDVariable[] lin = new SDVariable[5];
         for (int i = 0; i < 5; i++) {
-            convW[i] = sd.constant("w" + i, weights.get(CONV_KEYS[i] + ".weight").castTo(DataType.FLOAT));
+            // PyTorch's [out, in, kH, kW] permuted once to ND4J's native [kH, kW, in, out], so no call reorders it.
+            convW[i] = sd.constant("w" + i, weights.get(CONV_KEYS[i] + ".weight").castTo(DataType.FLOAT)
+                    .permute(2, 3, 1, 0).dup('c'));
             convB[i] = sd.constant("b" + i, weights.get(CONV_KEYS[i] + ".bias").castTo(DataType.FLOAT));
             INDArray l = weights.get("lin" + i + ".model.1.weight").castTo(DataType.FLOAT);
             lin[i] = sd.constant("lin" + i, l.reshape(1, l.length(), 1, 1));
         }
         INDArray shift = Nd4j.create(SHIFT, new long[] {1, 3, 1, 1}, DataType.FLOAT);
         INDArray scale = Nd4j.create(SCALE, new long[] {1, 3, 1, 1}, DataType.FLOAT);
-        SDVariable[] tapsA = trunk(sd, a, shift, scale, convW, convB);
-        SDVariable[] tapsB = trunk(sd, b, shift, scale, convW, convB);
+        SDVariable[] taps = trunk(sd, pairs, shift, scale, convW, convB);
         SDVariable total = null;
         for (int i = 0; i < 5; i++) {
-            SDVariable d = unitNormalise(sd, tapsA[i]).sub(unitNormalise(sd, tapsB[i]));
+            SDVariable[] halves = sd.split(unitNormalise(sd, taps[i]), 2, 0);
+            SDVariable d = halves[0].sub(halves[1]);
             SDVariable layer = d.mul(d).mul(lin[i]).sum(1).mean(1, 2);
             total = total == null ? layer : total.add(layer);
         }
@@ -115,7 +116,7 @@ public final class Lpips {
             }
             int[] g = CONV_GEOMETRY[i];
             h = sd.nn().relu(sd.cnn().conv2d(h, w[i], b[i], Conv2DConfig.builder().kH(g[0]).kW(g[0]).sH(g[1])
-                    .sW(g[1]).pH(g[2]).pW(g[2]).dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build()), 0);
+                    .sW(g[1]).pH(g[2]).pW(g[2]).dataFormat("NCHW").build()), 0);
             taps[i] = h;
         }
         return taps;
@@ -137,8 +138,7 @@ public final class Lpips {
                     + java.util.Arrays.toString(a.shape()) + " and " + java.util.Arrays.toString(b.shape()));
         }
         Map<String, INDArray> feed = new HashMap<>();
-        feed.put("a", prepare(a, policy));
-        feed.put("b", prepare(b, policy));
+        feed.put("pairs", Nd4j.concat(0, prepare(a, policy), prepare(b, policy)));
         return sd.output(feed, "lpips").get("lpips").castTo(DataType.DOUBLE).data().asDouble();
     }
 

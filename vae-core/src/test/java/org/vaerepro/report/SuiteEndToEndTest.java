@@ -85,6 +85,15 @@ class SuiteEndToEndTest {
             assertTrue(distinctColours(image) > 10, src + " looks blank");
         }
         assertTrue(html.select("img").size() >= 5);
+
+        // Raising the epoch count continues from the checkpoint instead of starting over.
+        Files.writeString(suiteFile, Files.readString(suiteFile).replace("\"epochs\": 1", "\"epochs\": 2"));
+        SuiteSession longer = new SuiteSession(suiteFile, dir.resolve("out"), SharedData.dataDir().toString(),
+                SharedData.lpipsWeights(), null, log::add, false, 4);
+        assertTrue(longer.train("vae-d2").isEmpty());
+        assertTrue(log.stream().anyMatch(l -> l.contains("[vae-d2] epochs raised from 1 to 2")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("[vae-d2] resuming from")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("[vae-d2] epoch 2 step 4/8")), log.toString());
     }
 
     private static int distinctColours(BufferedImage image) {

@@ -78,6 +78,22 @@ class TrainerTest {
     }
 
     @Test
+    void raisingTheEpochCountContinuesToTheResultOfTheLongerRun() {
+        AutoencoderModel longRun = AutoencoderModel.create(VAE, 6);
+        new Trainer(new TrainerConfig(2, 64, 1e-3, 6, 0, 0), List.of()).train(longRun, mnist, null);
+
+        Path checkpoint = dir.resolve("extend.ckpt");
+        new Trainer(new TrainerConfig(1, 64, 1e-3, 6, 0, 0), List.of()).train(AutoencoderModel.create(VAE, 6), mnist,
+                checkpoint);
+        AutoencoderModel extended = AutoencoderModel.create(VAE, 6);
+        TrainingResult result = new Trainer(new TrainerConfig(2, 64, 1e-3, 6, 0, 0), List.of()).train(extended, mnist,
+                checkpoint);
+        assertTrue(result.resumed());
+        assertEquals(2, result.epochs().size());
+        assertEquals(longRun.parameters(), extended.parameters());
+    }
+
+    @Test
     void nonFiniteLossStopsWithTheStepAndKeepsTheCheckpoint() {
         Path checkpoint = dir.resolve("nan.ckpt");
         ImageDataset poisoned = new PoisonedDataset(mnist, 12);
