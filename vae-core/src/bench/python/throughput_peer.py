@@ -1,7 +1,8 @@
 """PyTorch peer of ModelThroughputBenchmark: the same three architectures, batch, data and protocol.
 
 Run with Debian's python3-torch (apt-get install python3-torch):
-    OMP_NUM_THREADS=2 /usr/bin/python3 vae-core/src/bench/python/throughput_peer.py ../shared/data [steps] [epochs]
+    OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 vae-core/src/bench/python/throughput_peer.py ../shared/data [steps] [epochs]
+(OMP_WAIT_POLICY=PASSIVE as for the Java side: with spinning OpenMP workers PyTorch ran at half speed on this 2-vCPU VM.)
 Protocol: real MNIST / CIFAR-10 images (first 128*steps), uint8 -> float per batch, seeded shuffling,
 one warm-up epoch then `epochs` measured epochs of forward + backward + Adam (lr 1e-3); inference
 times reconstruct (mean path, sigmoid) on 128*steps test images after 3 warm-up batches.
