@@ -47,7 +47,7 @@ class ResultsPageTest {
 
     private void writeResult(Suite suite, ExperimentSpec spec, double psnr, double lpips) throws Exception {
         ExperimentMetrics metrics = new ExperimentMetrics(100, psnr, psnr - 0.1, 0.5, lpips, "resize",
-                Map.of("resize", lpips, "pad", lpips + 0.05), 100, 5, spec.latentDim(), 0.9, 0.8, 0.2, 0.7);
+                byRule(lpips), 100, 5, spec.latentDim(), 0.9, 0.8, 0.2, 0.7);
         Provenance provenance = new Provenance("mnist/train", "a".repeat(64), "mnist/test", "b".repeat(64), "abc123",
                 Map.of("nd4j", "1.0.0-M2.1"), "test machine", 2, 1, "2026-01-01T00:00:00Z", 12.5, 3.0);
         ExperimentResult result = new ExperimentResult(suite.name(), spec, metrics,
@@ -55,6 +55,14 @@ class ResultsPageTest {
         Path metricsFile = dir.resolve("out").resolve(suite.name()).resolve(spec.id()).resolve(ExperimentRunner.METRICS_FILE);
         Files.createDirectories(metricsFile.getParent());
         ExperimentRunner.json().writeValue(metricsFile.toFile(), result);
+    }
+
+    /** In rule order, as the runner writes it (Map.of iterates in a per-JVM random order). */
+    private static Map<String, Double> byRule(double lpips) {
+        Map<String, Double> values = new java.util.LinkedHashMap<>();
+        values.put("resize", lpips);
+        values.put("pad", lpips + 0.05);
+        return values;
     }
 
     @Test
