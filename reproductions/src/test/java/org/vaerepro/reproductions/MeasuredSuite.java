@@ -77,7 +77,7 @@ final class MeasuredSuite {
 
     /** The measured result, which must exist and have been made with the spec as declared now. */
     ExperimentResult result(ExperimentSpec spec) {
-        Path file = outputRoot.resolve(suite.name()).resolve(spec.id()).resolve(ExperimentRunner.METRICS_FILE);
+        Path file = ExperimentRunner.metricsFile(outputRoot, suite, spec);
         assertTrue(Files.isRegularFile(file), "experiment " + spec.id() + " has no " + file
                 + "; the build's vae:reproduce step should have made it (see its log for the failure)");
         ExperimentResult result = ExperimentResult.read(file);

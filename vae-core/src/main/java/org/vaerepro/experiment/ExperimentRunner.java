@@ -73,7 +73,17 @@ public final class ExperimentRunner {
     }
 
     public Path directory(Suite suite, ExperimentSpec spec) {
+        return directory(outputRoot, suite, spec);
+    }
+
+    /** Where an experiment's files live under an output root: {@code <root>/<suite>/<id>/}. */
+    public static Path directory(Path outputRoot, Suite suite, ExperimentSpec spec) {
         return outputRoot.resolve(suite.name()).resolve(spec.id());
+    }
+
+    /** The experiment's metrics.json under an output root (it may not exist yet). */
+    public static Path metricsFile(Path outputRoot, Suite suite, ExperimentSpec spec) {
+        return directory(outputRoot, suite, spec).resolve(METRICS_FILE);
     }
 
     /** Trained already with this spec's training fields (model file present, recorded training spec unchanged). */

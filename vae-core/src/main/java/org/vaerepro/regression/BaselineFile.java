@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentRunner;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.RunEnvironment;
 import org.vaerepro.experiment.Suite;
@@ -61,7 +62,7 @@ public final class BaselineFile {
         double wall = 0;
         ExperimentResult last = null;
         for (ExperimentSpec spec : suite.experiments()) {
-            Path file = outputRoot.resolve(suite.name()).resolve(spec.id()).resolve("metrics.json");
+            Path file = ExperimentRunner.metricsFile(outputRoot, suite, spec);
             if (!Files.isRegularFile(file)) {
                 missing.add(spec.id() + " (no " + file + ")");
                 continue;

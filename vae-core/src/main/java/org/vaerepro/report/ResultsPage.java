@@ -52,7 +52,7 @@ public final class ResultsPage {
     }
 
     static ResultRow row(Suite suite, ExperimentSpec spec, Path outputRoot) {
-        Path metrics = outputRoot.resolve(suite.name()).resolve(spec.id()).resolve(ExperimentRunner.METRICS_FILE);
+        Path metrics = ExperimentRunner.metricsFile(outputRoot, suite, spec);
         String policy = spec.lpipsSmallImages().id();
         if (!Files.isRegularFile(metrics)) {
             return new ResultRow(spec.id(), spec.latentDim(), "not run", null, null, null, Map.of(), spec.reported(),
@@ -60,10 +60,10 @@ public final class ResultsPage {
         }
         ExperimentResult r;
         try {
-            r = ExperimentRunner.json().readValue(metrics.toFile(), ExperimentResult.class);
-        } catch (IOException e) {
-            return new ResultRow(spec.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(), null, null,
-                    null, Map.of(), spec.reported(), null, null, null, policy);
+            r = ExperimentResult.read(metrics);
+        } catch (UncheckedIOException e) {
+            return new ResultRow(spec.id(), spec.latentDim(), "unreadable metrics.json: " + e.getCause().getMessage(),
+                    null, null, null, Map.of(), spec.reported(), null, null, null, policy);
         }
         boolean stale = !r.spec().equals(spec);
         var m = r.metrics();
@@ -96,7 +96,8 @@ public final class ResultsPage {
      */
     public static Path publish(Suite suite, Path outputRoot, Path templateDir, Path destination) {
         Path target = destination.resolve(suite.name());
-        for (ResultGroup group : groups(suite, outputRoot)) {
+        List<ResultGroup> groups = groups(suite, outputRoot);
+        for (ResultGroup group : groups) {
             for (ResultRow row : group.rows()) {
                 for (String image : row.images().values()) {
                     Path source = outputRoot.resolve(suite.name()).resolve(image);
@@ -111,12 +112,16 @@ public final class ResultsPage {
             }
         }
         Path page = target.resolve("index.html");
-        AtomicFiles.writeString(page, render(suite, outputRoot, templateDir));
+        AtomicFiles.writeString(page, render(suite, groups, templateDir));
         return page;
     }
 
     /** The page's HTML from {@code templateDir/results.ftlh} (or the copy packaged in vae-core). */
     public static String render(Suite suite, Path outputRoot, Path templateDir) {
+        return render(suite, groups(suite, outputRoot), templateDir);
+    }
+
+    private static String render(Suite suite, List<ResultGroup> groups, Path templateDir) {
         Configuration freemarker = new Configuration(Configuration.VERSION_2_3_33);
         try {
             if (templateDir != null && Files.isRegularFile(templateDir.resolve("results.ftlh"))) {
@@ -134,7 +139,7 @@ public final class ResultsPage {
         model.put("suite", suite.name());
         model.put("suiteFile", suite.file().getFileName().toString());
         model.put("description", suite.description());
-        model.put("groups", groups(suite, outputRoot));
+        model.put("groups", groups);
         model.put("psnrTolerance", PSNR_TOLERANCE_DB);
         model.put("lpipsTolerance", LPIPS_TOLERANCE);
         model.put("generatedAt", java.time.Instant.now().toString());
