@@ -1,6 +1,5 @@
 package org.vaerepro.latent;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -14,18 +13,12 @@ public final class NearestNeighbourProbe {
 
     public static double accuracy(INDArray trainCodes, int[] trainLabels, INDArray testCodes, int[] testLabels, int k,
             int numClasses) {
-        INDArray train = trainCodes.castTo(DataType.DOUBLE);
-        INDArray trainNorms = train.mul(train).sum(1).reshape(1, train.size(0));
+        SquaredDistances toTrain = new SquaredDistances(trainCodes);
+        int n = toTrain.referenceCount();
         int correct = 0;
-        int chunk = 500;
-        for (int from = 0; from < testCodes.size(0); from += chunk) {
-            int to = (int) Math.min(testCodes.size(0), from + chunk);
-            INDArray test = testCodes.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).castTo(DataType.DOUBLE);
-            INDArray testNorms = test.mul(test).sum(1).reshape(to - from, 1);
-            // Squared distances ||a||² + ||b||² - 2 a·b, one chunk of test rows at a time.
-            INDArray distances = test.mmul(train.transpose()).muli(-2).addiRowVector(trainNorms).addiColumnVector(testNorms);
-            double[] d = distances.dup('c').data().asDouble();
-            int n = (int) train.size(0);
+        for (int from = 0; from < testCodes.size(0); from += SquaredDistances.BLOCK) {
+            int to = (int) Math.min(testCodes.size(0), from + SquaredDistances.BLOCK);
+            double[] d = toTrain.from(testCodes.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
             for (int row = 0; row < to - from; row++) {
                 int[] nearest = smallest(d, row * n, n, k);
                 int[] votes = new int[numClasses];

@@ -1,6 +1,5 @@
 package org.vaerepro.latent;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -8,12 +7,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Mean silhouette coefficient (Rousseeuw 1987) of latent codes grouped by their class labels, with
  * Euclidean distance, as scikit-learn's {@code silhouette_score}: s = (b - a) / max(a, b), where a is
  * the mean distance to the other members of the own class and b the smallest mean distance to another
- * class; s = 0 for a point alone in its class. Exact over all points, computed in row chunks so memory
- * stays at chunk x n distances.
+ * class; s = 0 for a point alone in its class. Exact over all points, computed in blocks of rows so
+ * memory stays at block x n distances.
  */
 public final class SilhouetteScore {
-    private static final int CHUNK = 500;
-
     private SilhouetteScore() {
     }
 
@@ -35,16 +32,11 @@ public final class SilhouetteScore {
         if (populated < 2) {
             throw new IllegalArgumentException("silhouette needs at least two classes present, got " + populated);
         }
-        INDArray x = codes.castTo(DataType.DOUBLE);
-        INDArray norms = x.mul(x).sum(1);
-        INDArray normsRow = norms.reshape(1, n);
+        SquaredDistances toAll = new SquaredDistances(codes);
         double total = 0;
-        for (int from = 0; from < n; from += CHUNK) {
-            int to = Math.min(n, from + CHUNK);
-            INDArray rows = x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            INDArray squared = rows.mmul(x.transpose()).muli(-2).addiRowVector(normsRow)
-                    .addiColumnVector(norms.get(NDArrayIndex.interval(from, to)).reshape(to - from, 1));
-            double[] d = squared.dup('c').data().asDouble();
+        for (int from = 0; from < n; from += SquaredDistances.BLOCK) {
+            int to = Math.min(n, from + SquaredDistances.BLOCK);
+            double[] d = toAll.from(codes.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
             for (int r = 0; r < to - from; r++) {
                 int i = from + r;
                 double[] sums = new double[numClasses];
