@@ -110,10 +110,7 @@ public final class ExperimentRunner {
         try {
             ExperimentSpec old = JSON.readValue(recorded.toFile(), ExperimentSpec.class);
             ExperimentSpec wanted = spec.forTraining();
-            ExperimentSpec oldExtended = new ExperimentSpec(old.id(), old.dataset(), old.trainSubset(), old.testSubset(),
-                    old.architecture(), old.latentDim(), old.loss(), old.beta(), wanted.epochs(), old.batchSize(),
-                    old.learningRate(), old.seed(), old.lpipsSmallImages(), old.reported());
-            return old.epochs() < wanted.epochs() && oldExtended.equals(wanted) ? old.epochs() : 0;
+            return old.epochs() < wanted.epochs() && old.withEpochs(wanted.epochs()).equals(wanted) ? old.epochs() : 0;
         } catch (IOException | RuntimeException e) {
             return 0; // unreadable: start over, the safe choice
         }
@@ -199,9 +196,8 @@ public final class ExperimentRunner {
         PsnrAccumulator psnr = new PsnrAccumulator();
         double ssimSum = 0;
         // Below LPIPS's 32x32 minimum the size rule changes the value, so every rule is measured and kept.
-        List<SmallImagePolicy> lpipsPolicies = spec.dataset().shape().height() < Lpips.MIN_SIDE
-                || spec.dataset().shape().width() < Lpips.MIN_SIDE ? List.of(SmallImagePolicy.values())
-                : List.of(spec.lpipsSmallImages());
+        List<SmallImagePolicy> lpipsPolicies = Lpips.belowMinimum(spec.dataset().shape().height(),
+                spec.dataset().shape().width()) ? List.of(SmallImagePolicy.values()) : List.of(spec.lpipsSmallImages());
         Map<String, Double> lpipsSums = new LinkedHashMap<>();
         double reconLossSum = 0;
         double klSum = 0;

@@ -21,4 +21,10 @@ public record ExperimentSpec(String id, StandardDataset dataset, int trainSubset
         return new ExperimentSpec(id, dataset, trainSubset, 0, architecture, latentDim, loss, beta, epochs, batchSize,
                 learningRate, seed, null, null);
     }
+
+    /** This spec with another epoch count. */
+    public ExperimentSpec withEpochs(int newEpochs) {
+        return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, newEpochs,
+                batchSize, learningRate, seed, lpipsSmallImages, reported);
+    }
 }

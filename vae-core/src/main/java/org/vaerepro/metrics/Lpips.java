@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Lpips {
     public static final String WEIGHTS_PROPERTY = "vae.lpipsWeights";
     public static final String WEIGHTS_FILE = "lpips-alex-v0.1.npz";
-    public static final int MIN_SIDE = 32;
+    static final int MIN_SIDE = 32;
     private static final double[] SHIFT = {-0.030, -0.088, -0.188};
     private static final double[] SCALE = {0.458, 0.448, 0.450};
     private static final String[] CONV_KEYS = {"features.0", "features.3", "features.6", "features.8", "features.10"};
@@ -142,6 +142,11 @@ public final class Lpips {
         return sd.output(feed, "lpips").get("lpips").castTo(DataType.DOUBLE).data().asDouble();
     }
 
+    /** Whether images of this size are under AlexNet's 32x32 minimum, so a {@link SmallImagePolicy} applies. */
+    public static boolean belowMinimum(long height, long width) {
+        return height < MIN_SIDE || width < MIN_SIDE;
+    }
+
     /** RGB, at least 32x32, float. */
     static INDArray prepare(INDArray images, SmallImagePolicy policy) {
         INDArray x = images.castTo(DataType.FLOAT);
@@ -150,7 +155,7 @@ public final class Lpips {
         } else if (x.size(1) != 3) {
             throw new IllegalArgumentException("LPIPS needs 1 or 3 channels, got " + x.size(1));
         }
-        if (x.size(2) >= MIN_SIDE && x.size(3) >= MIN_SIDE) {
+        if (!belowMinimum(x.size(2), x.size(3))) {
             return x;
         }
         int h = (int) Math.max(MIN_SIDE, x.size(2));
