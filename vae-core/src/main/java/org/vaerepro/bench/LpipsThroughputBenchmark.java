@@ -1,10 +1,14 @@
 package org.vaerepro.bench;
 
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.vaerepro.data.DataLocations;
 import org.vaerepro.data.DatasetRepository;
 import org.vaerepro.data.ImageDataset;
@@ -34,11 +38,8 @@ public final class LpipsThroughputBenchmark {
         for (int b = 0; b < batches; b++) {
             INDArray x = test.range((b * BATCH) % 9984, (b * BATCH) % 9984 + BATCH).images();
             // A 1-pixel shift: a realistic small distortion, so distances are not zero.
-            INDArray y = org.nd4j.linalg.factory.Nd4j.concat(3, x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 32)), x.get(
-                    org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)));
+            INDArray y = Nd4j.concat(3, x.get(all(), all(), all(), interval(1, 32)),
+                    x.get(all(), all(), all(), interval(0, 1)));
             pairs.add(new INDArray[] {x, y});
         }
         for (int b = 0; b < 2; b++) {
