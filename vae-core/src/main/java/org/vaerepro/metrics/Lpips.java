@@ -1,16 +1,18 @@
 package org.vaerepro.metrics;
 
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -22,17 +24,24 @@ public final class Lpips {
     public static final String WEIGHTS_PROPERTY = "vae.lpipsWeights";
     public static final String WEIGHTS_FILE = "lpips-alex-v0.1.npz";
     static final int MIN_SIDE = 32;
-    private static final double[] SHIFT = {-0.030, -0.088, -0.188};
-    private static final double[] SCALE = {0.458, 0.448, 0.450};
-    private static final String[] CONV_KEYS = {"features.0", "features.3", "features.6", "features.8", "features.10"};
-    private static final int[][] CONV_GEOMETRY = {{11, 4, 2}, {5, 1, 2}, {3, 1, 1}, {3, 1, 1}, {3, 1, 1}};
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
+            .policySpill(SpillPolicy.REALLOCATE).build();
 
-    private final SameDiff sd;
+    private final String workspaceId = "lpips-" + System.identityHashCode(this);
+    private final Map<String, INDArray> weights;
+    /** The 1x1 "lin" weights per tap: how much each channel's normalised difference counts. */
+    private final float[][] linear = new float[5][];
     private final Path weightsFile;
+    /** One trunk per input size (key height * 65536 + width): which layers are lowered depends on it. */
+    private final Map<Integer, AlexNetTrunk> trunks = new HashMap<>();
 
-    private Lpips(SameDiff sd, Path weightsFile) {
-        this.sd = sd;
+    private Lpips(Map<String, INDArray> weights, Path weightsFile) {
+        this.weights = weights;
         this.weightsFile = weightsFile;
+        for (int i = 0; i < 5; i++) {
+            linear[i] = weights.get("lin" + i + ".model.1.weight").castTo(DataType.FLOAT).data().asFloat();
+        }
     }
 
     /** Weights from {@code -Dvae.lpipsWeights}, else {@code ~/.vae/weights/lpips-alex-v0.1.npz}. */
@@ -56,15 +65,15 @@ public final class Lpips {
         }
         int[] channels = {64, 192, 384, 256, 256};
         for (int i = 0; i < 5; i++) {
-            require(weightsFile, weights, CONV_KEYS[i] + ".weight");
-            require(weightsFile, weights, CONV_KEYS[i] + ".bias");
+            require(weightsFile, weights, AlexNetTrunk.CONV_KEYS[i] + ".weight");
+            require(weightsFile, weights, AlexNetTrunk.CONV_KEYS[i] + ".bias");
             INDArray lin = require(weightsFile, weights, "lin" + i + ".model.1.weight");
             if (lin.length() != channels[i]) {
                 throw new IllegalArgumentException(weightsFile + ": lin" + i + ".model.1.weight has " + lin.length()
                         + " values, expected " + channels[i]);
             }
         }
-        return new Lpips(build(weights), weightsFile);
+        return new Lpips(weights, weightsFile);
     }
 
     private static INDArray require(Path file, Map<String, INDArray> weights, String key) {
@@ -73,58 +82,6 @@ public final class Lpips {
             throw new IllegalArgumentException(file + ": missing array '" + key + "' (expected LPIPS AlexNet v0.1 keys)");
         }
         return value;
-    }
-
-    private static SameDiff build(Map<String, INDArray> weights) {
-        SameDiff sd = SameDiff.create();
-        // Both images of every pair go through AlexNet as one batch [a; b]: half the op calls, larger GEMMs.
-        SDVariable pairs = sd.placeHolder("pairs", DataType.FLOAT, -1, 3, -1, -1);
-        SDVariable[] convW = new SDVariable[5];
-        SDVariable[] convB = new SDVariable[5];
-        SDVariable[] lin = new SDVariable[5];
-        for (int i = 0; i < 5; i++) {
-            // PyTorch's [out, in, kH, kW] permuted once to ND4J's native [kH, kW, in, out], so no call reorders it.
-            convW[i] = sd.constant("w" + i, weights.get(CONV_KEYS[i] + ".weight").castTo(DataType.FLOAT)
-                    .permute(2, 3, 1, 0).dup('c'));
-            convB[i] = sd.constant("b" + i, weights.get(CONV_KEYS[i] + ".bias").castTo(DataType.FLOAT));
-            INDArray l = weights.get("lin" + i + ".model.1.weight").castTo(DataType.FLOAT);
-            lin[i] = sd.constant("lin" + i, l.reshape(1, l.length(), 1, 1));
-        }
-        INDArray shift = Nd4j.create(SHIFT, new long[] {1, 3, 1, 1}, DataType.FLOAT);
-        INDArray scale = Nd4j.create(SCALE, new long[] {1, 3, 1, 1}, DataType.FLOAT);
-        SDVariable[] taps = trunk(sd, pairs, shift, scale, convW, convB);
-        SDVariable total = null;
-        for (int i = 0; i < 5; i++) {
-            SDVariable[] halves = sd.split(unitNormalise(sd, taps[i]), 2, 0);
-            SDVariable d = halves[0].sub(halves[1]);
-            SDVariable layer = d.mul(d).mul(lin[i]).sum(1).mean(1, 2);
-            total = total == null ? layer : total.add(layer);
-        }
-        total.rename("lpips");
-        return sd;
-    }
-
-    /** AlexNet features after each of conv1..conv5 (+ReLU), with the two max-pools in between. */
-    private static SDVariable[] trunk(SameDiff sd, SDVariable x, INDArray shift, INDArray scale, SDVariable[] w,
-            SDVariable[] b) {
-        SDVariable h = x.mul(2).sub(1).sub(sd.constant(shift)).div(sd.constant(scale));
-        SDVariable[] taps = new SDVariable[5];
-        for (int i = 0; i < 5; i++) {
-            if (i == 1 || i == 2) {
-                h = sd.cnn().maxPooling2d(h, Pooling2DConfig.builder().kH(3).kW(3).sH(2).sW(2)
-                        .paddingMode(PaddingMode.VALID).isNHWC(false).build());
-            }
-            int[] g = CONV_GEOMETRY[i];
-            h = sd.nn().relu(sd.cnn().conv2d(h, w[i], b[i], Conv2DConfig.builder().kH(g[0]).kW(g[0]).sH(g[1])
-                    .sW(g[1]).pH(g[2]).pW(g[2]).dataFormat("NCHW").build()), 0);
-            taps[i] = h;
-        }
-        return taps;
-    }
-
-    private static SDVariable unitNormalise(SameDiff sd, SDVariable x) {
-        SDVariable norm = sd.math().sqrt(x.mul(x).sum(true, 1)).add(1e-10);
-        return x.div(norm);
     }
 
     public Path weightsFile() {
@@ -137,9 +94,75 @@ public final class Lpips {
             throw new IllegalArgumentException("LPIPS needs two batches of one shape, got "
                     + java.util.Arrays.toString(a.shape()) + " and " + java.util.Arrays.toString(b.shape()));
         }
-        Map<String, INDArray> feed = new HashMap<>();
-        feed.put("pairs", Nd4j.concat(0, prepare(a, policy), prepare(b, policy)));
-        return sd.output(feed, "lpips").get("lpips").castTo(DataType.DOUBLE).data().asDouble();
+        // Every intermediate lives in one reused workspace: fresh native buffers per batch cost page faults
+        // and zeroing comparable to the convolutions themselves.
+        try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
+            INDArray pairs = Nd4j.concat(0, prepare(a, policy), prepare(b, policy));
+            INDArray[] taps = trunk((int) pairs.size(2), (int) pairs.size(3)).features(pairs);
+            return pairDistances(taps, (int) a.size(0));
+        }
+    }
+
+    private AlexNetTrunk trunk(int height, int width) {
+        // Built outside the workspace: its weights outlive every batch.
+        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return trunks.computeIfAbsent(height * 65536 + width, key -> new AlexNetTrunk(weights, height, width));
+        }
+    }
+
+    /**
+     * Sums, over the five taps, the spatial mean of sum_c w_c (a_c/|a| - b_c/|b|)^2, where a and b are the pair's
+     * activations at one position and |.| + 1e-10 normalises over channels, as the reference does. One fused
+     * pass over the activations instead of a dozen whole-tensor ops; pairs are independent, so they run in
+     * parallel and each pair's sum keeps its order (deterministic).
+     */
+    private double[] pairDistances(INDArray[] taps, int pairs) {
+        FloatBuffer[] values = new FloatBuffer[taps.length];
+        for (int i = 0; i < taps.length; i++) {
+            // Read in place from native memory: copying every activation out costs as much as this whole pass.
+            INDArray dense = taps[i].ordering() == 'c' && !taps[i].isView() && taps[i].offset() == 0
+                    ? taps[i] : taps[i].dup('c');
+            values[i] = dense.data().asNioFloat();
+        }
+        double[] total = new double[pairs];
+        IntStream.range(0, pairs).parallel().forEach(n -> {
+            double sum = 0;
+            for (int i = 0; i < taps.length; i++) {
+                int positions = (int) (taps[i].size(2) * taps[i].size(3));
+                sum += layerDistance(values[i], linear[i], positions, n, n + pairs);
+            }
+            total[n] = sum;
+        });
+        return total;
+    }
+
+    private static double layerDistance(FloatBuffer f, float[] weights, int positions, int first, int second) {
+        int channels = weights.length;
+        int a = first * channels * positions;
+        int b = second * channels * positions;
+        double[] normA = new double[positions];
+        double[] normB = new double[positions];
+        for (int c = 0; c < channels; c++) {
+            for (int p = 0; p < positions; p++) {
+                double va = f.get(a + c * positions + p);
+                double vb = f.get(b + c * positions + p);
+                normA[p] += va * va;
+                normB[p] += vb * vb;
+            }
+        }
+        for (int p = 0; p < positions; p++) {
+            normA[p] = 1 / (Math.sqrt(normA[p]) + 1e-10);
+            normB[p] = 1 / (Math.sqrt(normB[p]) + 1e-10);
+        }
+        double sum = 0;
+        for (int c = 0; c < channels; c++) {
+            double w = weights[c];
+            for (int p = 0; p < positions; p++) {
+                double d = f.get(a + c * positions + p) * normA[p] - f.get(b + c * positions + p) * normB[p];
+                sum += w * d * d;
+            }
+        }
+        return sum / positions;
     }
 
     /** Whether images of this size are under AlexNet's 32x32 minimum, so a {@link SmallImagePolicy} applies. */

@@ -1,8 +1,11 @@
 package org.vaerepro.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,6 +44,20 @@ class LpipsReferenceTest {
     void randomImages32And64() {
         check("r32");
         check("r64");
+    }
+
+    @Test
+    void pairsAreIndependentOfTheirBatchAndReuseOfItsMemory() {
+        // Batches of different sizes in a row through the reused workspace: each pair's value stays the same.
+        INDArray a = reference.get("c32_a");
+        INDArray b = reference.get("c32_b");
+        double[] whole = lpips.distances(a, b, SmallImagePolicy.RESIZE);
+        for (int i = 0; i < whole.length; i++) {
+            double[] single = lpips.distances(a.get(point(i), all(), all(), all()).reshape(1, 3, 32, 32),
+                    b.get(point(i), all(), all(), all()).reshape(1, 3, 32, 32), SmallImagePolicy.RESIZE);
+            assertEquals(whole[i], single[0], 1e-6, "pair " + i);
+        }
+        assertArrayEquals(whole, lpips.distances(a, b, SmallImagePolicy.RESIZE));
     }
 
     @Test
