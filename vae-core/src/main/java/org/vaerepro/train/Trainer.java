@@ -54,6 +54,7 @@ public final class Trainer {
 
         List<EpochReport> history = new ArrayList<>(state.history());
         long globalStep = state.globalStep();
+        NativeMemoryReclaimer reclaimer = new NativeMemoryReclaimer();
         double seconds = state.seconds();
         for (int epoch = state.epoch(); epoch < config.epochs(); epoch++) {
             ShuffledBatches batches = new ShuffledBatches(data.size(), config.batchSize(), config.seed(), epoch);
@@ -79,6 +80,7 @@ public final class Trainer {
                     throw new NonFiniteLossException(epoch, step, globalStep, recon, kl);
                 }
                 optimizer.step(params, result.getGradients(), globalStep, epoch);
+                reclaimer.afterStep();
                 globalStep++;
                 lossSum += loss;
                 reconSum += recon;
