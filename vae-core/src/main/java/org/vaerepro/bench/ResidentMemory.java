@@ -27,8 +27,4 @@ public record ResidentMemory(long currentBytes, long peakBytes) {
     private static long kilobytes(String line) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
     }
-
-    public static String mib(long bytes) {
-        return bytes < 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
-    }
 }

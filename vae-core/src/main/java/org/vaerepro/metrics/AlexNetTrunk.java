@@ -25,6 +25,8 @@ final class AlexNetTrunk {
     static final String[] CONV_KEYS = {"features.0", "features.3", "features.6", "features.8", "features.10"};
     /** Kernel, stride, padding of conv1..conv5. */
     private static final int[][] CONV_GEOMETRY = {{11, 4, 2}, {5, 1, 2}, {3, 1, 1}, {3, 1, 1}, {3, 1, 1}};
+    /** AlexNet max-pools before conv2 and conv3. */
+    private static final boolean[] POOLED_BEFORE = {false, true, true, false, false};
     private static final Pooling2DConfig POOL = Pooling2DConfig.builder().kH(3).kW(3).sH(2).sW(2)
             .paddingMode(PaddingMode.VALID).isNHWC(false).build();
 
@@ -32,9 +34,26 @@ final class AlexNetTrunk {
     private final INDArray offset;
     private final Stage[] stages = new Stage[5];
 
-    /** One convolution stage: either a convolution, or its lowering to {@code matrix} with a per-output bias. */
-    private record Stage(boolean poolFirst, INDArray weights, INDArray bias, Conv2DConfig config, INDArray matrix,
-            long[] outputShape) {
+    /** One convolution of the trunk (before its ReLU), run one of two equivalent ways. */
+    private sealed interface Stage permits Convolution, MatrixProduct {
+        INDArray apply(INDArray h);
+    }
+
+    private record Convolution(INDArray weights, INDArray bias, Conv2DConfig config) implements Stage {
+        @Override
+        public INDArray apply(INDArray h) {
+            return Nd4j.cnn().conv2d(h, weights, bias, config);
+        }
+    }
+
+    /** The convolution as h·matrix + bias over flattened [C, H, W] maps, reshaped to {@code outputShape}. */
+    private record MatrixProduct(INDArray matrix, INDArray bias, long[] outputShape) implements Stage {
+        @Override
+        public INDArray apply(INDArray h) {
+            long n = h.size(0);
+            return h.reshape('c', n, matrix.size(0)).mmul(matrix).addiRowVector(bias)
+                    .reshape('c', n, outputShape[0], outputShape[1], outputShape[2]);
+        }
     }
 
     AlexNetTrunk(Map<String, INDArray> weights, int height, int width) {
@@ -49,8 +68,7 @@ final class AlexNetTrunk {
         offset = Nd4j.create(o, new long[] {1, 3, 1, 1}, DataType.FLOAT);
         int[] size = {height, width};
         for (int i = 0; i < 5; i++) {
-            boolean pool = i == 1 || i == 2;
-            if (pool) {
+            if (POOLED_BEFORE[i]) {
                 size = new int[] {(size[0] - 3) / 2 + 1, (size[1] - 3) / 2 + 1};
             }
             // PyTorch's [out, in, kH, kW] permuted once to ND4J's native [kH, kW, in, out].
@@ -62,13 +80,12 @@ final class AlexNetTrunk {
                     .pH(geometry[2]).pW(geometry[2]).dataFormat("NCHW").build();
             int[] out = {(size[0] + 2 * geometry[2] - k) / geometry[1] + 1,
                 (size[1] + 2 * geometry[2] - k) / geometry[1] + 1};
-            stages[i] = size[0] * size[1] < k * k ? lowered(pool, w, b, config, size, out)
-                    : new Stage(pool, w, b, config, null, null);
+            stages[i] = size[0] * size[1] < k * k ? lowered(w, b, config, size, out) : new Convolution(w, b, config);
             size = out;
         }
     }
 
-    private static Stage lowered(boolean pool, INDArray w, INDArray b, Conv2DConfig config, int[] in, int[] out) {
+    private static MatrixProduct lowered(INDArray w, INDArray b, Conv2DConfig config, int[] in, int[] out) {
         long channelsIn = w.size(2);
         long channelsOut = w.size(3);
         long inputs = channelsIn * in[0] * in[1];
@@ -76,27 +93,18 @@ final class AlexNetTrunk {
         INDArray matrix = Nd4j.cnn().conv2d(basis, w, config).reshape('c', inputs, channelsOut * out[0] * out[1]);
         INDArray bias = Nd4j.zeros(DataType.FLOAT, 1, channelsOut, out[0], out[1])
                 .addi(b.reshape(1, channelsOut, 1, 1)).reshape('c', 1, channelsOut * out[0] * out[1]);
-        return new Stage(pool, null, bias, config, matrix, new long[] {channelsOut, out[0], out[1]});
+        return new MatrixProduct(matrix, bias, new long[] {channelsOut, out[0], out[1]});
     }
 
     /** Activations after ReLU 1..5 for images in [0,1], [N, 3, H, W] float; {@code images} is overwritten. */
     INDArray[] features(INDArray images) {
         INDArray h = images.muli(gain).addi(offset);
         INDArray[] taps = new INDArray[5];
-        long n = images.size(0);
         for (int i = 0; i < 5; i++) {
-            Stage stage = stages[i];
-            if (stage.poolFirst()) {
+            if (POOLED_BEFORE[i]) {
                 h = Nd4j.cnn().maxPooling2d(h, POOL);
             }
-            if (stage.matrix() == null) {
-                h = Nd4j.cnn().conv2d(h, stage.weights(), stage.bias(), stage.config());
-            } else {
-                long[] shape = stage.outputShape();
-                h = h.reshape('c', n, stage.matrix().size(0)).mmul(stage.matrix()).addiRowVector(stage.bias())
-                        .reshape('c', n, shape[0], shape[1], shape[2]);
-            }
-            h = Transforms.relu(h, false);
+            h = Transforms.relu(stages[i].apply(h), false);
             taps[i] = h;
         }
         return taps;

@@ -124,12 +124,15 @@ public final class Lpips {
                     ? taps[i] : taps[i].dup('c');
             values[i] = dense.data().asNioFloat();
         }
+        int[] positions = new int[taps.length];
+        for (int i = 0; i < taps.length; i++) {
+            positions[i] = (int) (taps[i].size(2) * taps[i].size(3));
+        }
         double[] total = new double[pairs];
         IntStream.range(0, pairs).parallel().forEach(n -> {
             double sum = 0;
             for (int i = 0; i < taps.length; i++) {
-                int positions = (int) (taps[i].size(2) * taps[i].size(3));
-                sum += layerDistance(values[i], linear[i], positions, n, n + pairs);
+                sum += layerDistance(values[i], linear[i], positions[i], n, n + pairs);
             }
             total[n] = sum;
         });

@@ -74,14 +74,20 @@ final class GraphBuilder {
         decoderDenseW = param("decoderDense_W", d, d, flat);
         decoderDenseB = param("decoderDense_b", d, flat);
         int[] plan = {ch.get(2), ch.get(1), ch.get(0), c};
+        boolean upsampling = config.architecture().upsamplingDecoder();
+        // One constant for every derived kernel; only the upsampling decoder derives any.
+        SDVariable phaseSums = upsampling ? sd.constant(Nd4j.create(PHASE_SUMS).castTo(dataType)) : null;
         for (int i = 0; i < 3; i++) {
-            int k = config.architecture().upsamplingDecoder() ? 3 : kernel(i);
-            int fanIn = config.architecture().upsamplingDecoder() ? plan[i] * 9 : plan[i + 1] * k * k;
+            int k = upsampling ? 3 : kernel(i);
+            int fanIn = upsampling ? plan[i] * 9 : plan[i + 1] * k * k;
             // conv2d weights are [kH, kW, in, out]; deconv2d weights are [kH, kW, out, in].
-            SDVariable w = config.architecture().upsamplingDecoder()
+            SDVariable w = upsampling
                     ? param("decoder" + i + "_W", fanIn, 3, 3, plan[i], plan[i + 1])
                     : param("decoder" + i + "_W", fanIn, k, k, plan[i + 1], plan[i]);
-            decoderLayers.add(new SDVariable[] {w, param("decoder" + i + "_b", fanIn, plan[i + 1])});
+            SDVariable b = param("decoder" + i + "_b", fanIn, plan[i + 1]);
+            // Derived once here, so the training and decoding paths share one kernel computation.
+            SDVariable opWeights = upsampling && decoderSizes()[i] % 2 == 0 ? upsampledKernel(w, phaseSums) : w;
+            decoderLayers.add(new SDVariable[] {opWeights, b});
         }
 
         SDVariable logits = decoder(z);
@@ -114,14 +120,18 @@ final class GraphBuilder {
         return config.input().height() == 28 && layer == 0 ? 3 : 4;
     }
 
+    /** Side of each decoder layer's output: 4→7→14→28 for 28 px inputs, 4→8→16→32 for 32 px. */
+    private int[] decoderSizes() {
+        return config.input().height() == 28 ? new int[] {7, 14, 28} : new int[] {8, 16, 32};
+    }
+
     /** Decoder logits from codes z, sharing one set of weights between the training and decoding paths. */
     private SDVariable decoder(SDVariable z) {
         int side = config.bottleneckSide();
         SDVariable h = relu(dense(z, decoderDenseW, decoderDenseB))
                 .reshape(-1, config.channels().get(2), side, side);
 
-        int target = config.input().height();
-        int[] sizes = target == 28 ? new int[] {7, 14, 28} : new int[] {8, 16, 32};
+        int[] sizes = decoderSizes();
         for (int i = 0; i < 3; i++) {
             SDVariable w = decoderLayers.get(i)[0];
             SDVariable b = decoderLayers.get(i)[1];
@@ -135,8 +145,8 @@ final class GraphBuilder {
                 // Nearest 2x upsampling then a 3x3 conv (pad 1) is exactly a stride-2 transposed conv whose
                 // 4x4 kernel sums the 3x3 taps that land on the same input pixel: 4 instead of 9
                 // multiply-adds per output and no upsampled map, so about twice as fast. The parameters
-                // stay the 3x3 conv weights; the 4x4 kernel is derived from them inside the graph.
-                h = sd.cnn().deconv2d(h, upsampledKernel(w), b, DeConv2DConfig.builder().kH(4).kW(4).sH(2).sW(2)
+                // stay the 3x3 conv weights; w here is the 4x4 kernel derived from them in build().
+                h = sd.cnn().deconv2d(h, w, b, DeConv2DConfig.builder().kH(4).kW(4).sH(2).sW(2)
                         .pH(1).pW(1).dataFormat("NCHW").isSameMode(false).build());
             } else {
                 int k = kernel(i);
@@ -154,12 +164,12 @@ final class GraphBuilder {
      * The transposed-conv kernel [4, 4, out, in] equal to nearest 2x upsampling followed by the 3x3 conv
      * {@code w} [3, 3, in, out]. Along each axis, output 2j sees input j-1 through tap 0 and input j through
      * taps 1 and 2; output 2j+1 sees input j through taps 0 and 1 and input j+1 through tap 2. With the
-     * transposed conv's rule output = 2*input + k - 1, kernel row k sums the conv rows in {@link #PHASE_SUMS}[k].
+     * transposed conv's rule output = 2*input + k - 1, kernel row k sums the conv rows in {@link #PHASE_SUMS}[k]
+     * ({@code sums}, as a graph constant).
      */
-    private SDVariable upsampledKernel(SDVariable w) {
+    private static SDVariable upsampledKernel(SDVariable w, SDVariable sums) {
         long in = w.getShape()[2];
         long out = w.getShape()[3];
-        SDVariable sums = sd.constant(Nd4j.create(PHASE_SUMS).castTo(dataType));
         // Rows first: [4, 3*in*out], then columns, via a transpose of the two kernel axes in between.
         SDVariable rows = sums.mmul(w.reshape(3, 3 * in * out)).reshape(4, 3, in * out).permute(1, 0, 2);
         SDVariable both = sums.mmul(rows.reshape(3, 4 * in * out)).reshape(4, 4, in, out);

@@ -93,10 +93,11 @@ public final class ResultsPage {
     /**
      * The same page as a standalone copy under {@code destination/<suite>/} (for a Maven site): the page
      * plus every picture it links, so the copy works offline without the build's output folder.
+     * {@code groups} are the suite's {@link #groups} as the caller already read them.
      */
-    public static Path publish(Suite suite, Path outputRoot, Path templateDir, Path destination) {
+    public static Path publish(Suite suite, List<ResultGroup> groups, Path outputRoot, Path templateDir,
+            Path destination) {
         Path target = destination.resolve(suite.name());
-        List<ResultGroup> groups = groups(suite, outputRoot);
         for (ResultGroup group : groups) {
             for (ResultRow row : group.rows()) {
                 for (String image : row.images().values()) {

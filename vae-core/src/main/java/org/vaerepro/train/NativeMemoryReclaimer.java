@@ -10,7 +10,7 @@ package org.vaerepro.train;
  * of 1,170-1,350 images/s; every 8 steps left the cap-bound stalls on CIFAR-10 shapes.
  */
 final class NativeMemoryReclaimer {
-    static final int STEPS_BETWEEN_COLLECTIONS = 4;
+    private static final int STEPS_BETWEEN_COLLECTIONS = 4;
     private int steps;
 
     void afterStep() {

@@ -2,6 +2,7 @@ package org.vaerepro.maven;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -54,7 +55,9 @@ public class SiteReportMojo extends AbstractMavenReport {
             throw new MavenReportException(e.getMessage(), e);
         }
         Path results = resultsDirectory.toPath();
-        ResultsPage.publish(suite, results, templateDirectory == null ? null : templateDirectory.toPath(),
+        // Read the results once: the standalone page and the summary table below show the same rows.
+        List<ResultGroup> groups = ResultsPage.groups(suite, results);
+        ResultsPage.publish(suite, groups, results, templateDirectory == null ? null : templateDirectory.toPath(),
                 getReportOutputDirectory().toPath().resolve("vae"));
         Sink sink = getSink();
         sink.head();
@@ -83,7 +86,7 @@ public class SiteReportMojo extends AbstractMavenReport {
             sink.tableHeaderCell_();
         }
         sink.tableRow_();
-        for (ResultGroup group : ResultsPage.groups(suite, results)) {
+        for (ResultGroup group : groups) {
             for (ResultRow row : group.rows()) {
                 sink.tableRow();
                 cell(sink, group.architecture());
