@@ -11,8 +11,12 @@ for (id in ['vae-d2', 'ae-d3']) {
     assert result.metrics.testImages == 200
     assert result.metrics.psnr > 5 && result.metrics.psnr < 40 : "implausible PSNR ${result.metrics.psnr}"
     assert result.metrics.lpipsByPolicy.keySet() == ['resize', 'pad'] as Set
-    assert result.provenance.trainChecksum.size() == 64
-    assert result.provenance.seed == 5
+    assert result.format.kind == 'vae-repro-metrics' && result.format.version == 2
+    assert result.provenance.data.train.sha256.size() == 64
+    assert result.provenance.data.test.images == 200
+    assert result.provenance.training.seed == 5
+    assert result.provenance.environment.threads > 0
+    assert result.provenance.source.gitCommit.size() == 40 : "source commit ${result.provenance.source.gitCommit}"
 }
 assert new File(out, 'vae-d2/samples.png').isFile()
 assert new File(out, 'vae-d2/manifold.png').isFile()
@@ -20,7 +24,11 @@ def page = new File(out, 'index.html').text
 assert page.contains('vae-d2') && page.contains('ae-d3') && page.contains('13.392')
 def baseline = new JsonSlurper().parse(new File(basedir, 'target/baseline-tiny.json'))
 assert baseline.experiments.keySet() == ['ae-d3', 'vae-d2'] as Set
+assert baseline.format.kind == 'vae-repro-baseline' && baseline.format.version == 2
 def log = new File(basedir, 'build.log').text
 assert log.contains('[vae-d2] epoch 1 step 4/8')
 assert log.contains('already trained')
+// A quiet console: progress and results, no ND4J op-mapping notices, no SLF4J binding warning.
+assert !log.contains('Duplicate TF op mapping') : 'ND4J op-mapping warnings reached the console'
+assert !log.contains('StaticLoggerBinder') : 'SLF4J binding warning reached the console'
 return true

@@ -43,7 +43,7 @@ class BaselineRegressionIT {
         assertNotNull(entry, "baseline " + measured.baselineFile() + " has no entry for " + spec.id());
         List<String> deviations = BaselineCheck.deviations(entry, measured.result(spec));
         assertTrue(deviations.isEmpty(), spec.id() + " drifted from " + measured.baselineFile() + " (recorded by '"
-                + baseline.command() + "' at commit " + baseline.gitCommit() + "):\n  " + String.join("\n  ", deviations));
+                + baseline.command() + "' at commit " + baseline.provenance().source().gitCommit() + "):\n  " + String.join("\n  ", deviations));
     }
 
     @Test
@@ -53,7 +53,8 @@ class BaselineRegressionIT {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(declared, new TreeSet<>(baseline.experiments().keySet()),
                 "experiments in " + measured.suite.file() + " vs " + measured.baselineFile());
-        assertTrue(baseline.wallSeconds() > 0 && !baseline.command().isBlank() && !baseline.gitCommit().isBlank(),
+        assertTrue(baseline.wallSeconds() > 0 && !baseline.command().isBlank()
+                && !baseline.provenance().source().gitCommit().isBlank(),
                 "a baseline records how it was made: " + baseline);
     }
 

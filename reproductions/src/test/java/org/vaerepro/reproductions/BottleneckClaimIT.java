@@ -9,7 +9,7 @@ import org.junit.jupiter.api.TestReporter;
 import org.junitpioneer.jupiter.cartesian.CartesianTest;
 import org.junitpioneer.jupiter.cartesian.CartesianTest.Values;
 import org.vaerepro.experiment.ExperimentSpec;
-import org.vaerepro.report.BottleneckTrend;
+import org.vaerepro.regression.BottleneckTrend;
 
 /**
  * The source's conclusion, per architecture and dataset: a larger bottleneck gives PSNR that does not

@@ -10,13 +10,14 @@ import java.util.Comparator;
 import java.util.List;
 import org.vaerepro.data.StandardDataset;
 import org.vaerepro.experiment.ExperimentResult;
-import org.vaerepro.experiment.ExperimentRunner;
+import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
 import org.vaerepro.model.Architecture;
 import org.vaerepro.regression.Baseline;
 import org.vaerepro.regression.BaselineFile;
+import org.vaerepro.regression.MissingBaselineException;
 
 /**
  * The suite this build ran (system properties set by the POM: {@code vae.suite},
@@ -77,7 +78,7 @@ final class MeasuredSuite {
 
     /** The measured result, which must exist and have been made with the spec as declared now. */
     ExperimentResult result(ExperimentSpec spec) {
-        Path file = ExperimentRunner.metricsFile(outputRoot, suite, spec);
+        Path file = new OutputLayout(outputRoot).run(suite, spec).metricsFile();
         assertTrue(Files.isRegularFile(file), "experiment " + spec.id() + " has no " + file
                 + "; the build's vae:reproduce step should have made it (see its log for the failure)");
         ExperimentResult result = ExperimentResult.read(file);
@@ -89,7 +90,13 @@ final class MeasuredSuite {
         return Path.of(required("vae.baselineDir")).resolve(suite.name() + ".json");
     }
 
+    /** The committed baseline; a missing one says which goal records it. */
     Baseline baseline() {
-        return BaselineFile.read(baselineFile());
+        try {
+            return BaselineFile.read(baselineFile());
+        } catch (MissingBaselineException e) {
+            throw new IllegalStateException(e.getMessage() + ": mvn -B -pl reproductions vae:baseline -Dvae.suite="
+                    + suite.file(), e);
+        }
     }
 }

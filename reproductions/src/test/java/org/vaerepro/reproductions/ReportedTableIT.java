@@ -11,7 +11,7 @@ import org.junitpioneer.jupiter.cartesian.CartesianTest;
 import org.junitpioneer.jupiter.cartesian.CartesianTest.Values;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.ExperimentSpec;
-import org.vaerepro.report.ResultsPage;
+import org.vaerepro.regression.PublishedTableRule;
 
 /**
  * The published table, one-sided: PSNR ≥ reported - 0.5 dB and LPIPS ≤ reported + 0.02 (beating the
@@ -39,8 +39,7 @@ class ReportedTableIT {
                 spec.id(), m.psnr(), spec.reported().psnr(), m.psnr() - spec.reported().psnr(), m.lpips(),
                 spec.reported().lpips(), m.lpips() - spec.reported().lpips());
         reporter.publishEntry("measured", line);
-        assertTrue(ResultsPage.passesReported(m.psnr(), m.lpips(), spec.reported()),
-                line + " misses the table (PSNR ≥ reported - " + ResultsPage.PSNR_TOLERANCE_DB + " dB and LPIPS ≤ reported + "
-                        + ResultsPage.LPIPS_TOLERANCE + " required)");
+        assertTrue(PublishedTableRule.passes(m.psnr(), m.lpips(), spec.reported()),
+                line + " misses the table (" + PublishedTableRule.requirement() + " required)");
     }
 }

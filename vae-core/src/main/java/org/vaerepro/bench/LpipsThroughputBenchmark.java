@@ -16,6 +16,7 @@ import org.vaerepro.data.Split;
 import org.vaerepro.data.StandardDataset;
 import org.vaerepro.metrics.Lpips;
 import org.vaerepro.metrics.SmallImagePolicy;
+import org.vaerepro.provenance.EnvironmentProvenance;
 
 /**
  * LPIPS (AlexNet v0.1) throughput on 32x32 RGB pairs, batch 256: CIFAR-10 test images against their
@@ -29,11 +30,13 @@ public final class LpipsThroughputBenchmark {
     }
 
     public static void main(String[] args) {
-        int batches = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        Path weights = args.length > 1 ? Path.of(args[1]) : Lpips.defaultWeights();
-        Lpips lpips = Lpips.load(weights);
-        ImageDataset test = new DatasetRepository(DataLocations.fromEnvironment()).load(StandardDataset.CIFAR10,
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: LpipsThroughputBenchmark <data dir> <batches> <LPIPS weights .npz>");
+        }
+        ImageDataset test = new DatasetRepository(DataLocations.of(Path.of(args[0]))).load(StandardDataset.CIFAR10,
                 Split.TEST);
+        int batches = Integer.parseInt(args[1]);
+        Lpips lpips = Lpips.load(Path.of(args[2]));
         List<INDArray[]> pairs = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
             INDArray x = test.range((b * BATCH) % 9984, (b * BATCH) % 9984 + BATCH).images();
@@ -53,8 +56,8 @@ public final class LpipsThroughputBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "java-nd4j\tlpips_img_s\t%.1f\tmean_lpips\t%.6f\tOMP_NUM_THREADS=%s\trss_mib\t%d%n",
-                batches * BATCH / seconds, sum / (batches * BATCH), System.getenv("OMP_NUM_THREADS"),
+        System.out.printf(Locale.ROOT, "java-nd4j\tlpips_img_s\t%.1f\tmean_lpips\t%.6f\tthreads\t%d\trss_mib\t%d%n",
+                batches * BATCH / seconds, sum / (batches * BATCH), EnvironmentProvenance.current().threads(),
                 ResidentMemory.now().currentBytes() >> 20);
     }
 }

@@ -1,5 +1,6 @@
 package org.vaerepro.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.vaerepro.data.StandardDataset;
 import org.vaerepro.model.Architecture;
 import org.vaerepro.model.AutoencoderModel;
 import org.vaerepro.model.ModelConfig;
+import org.vaerepro.provenance.EnvironmentProvenance;
 import org.vaerepro.train.Trainer;
 import org.vaerepro.train.TrainerConfig;
 import org.vaerepro.train.TrainingResult;
@@ -21,8 +23,8 @@ import org.vaerepro.train.TrainingResult;
  * (d = 10) and CIFAR-10 (d = 128) shapes, batch 128, on real images. Training goes through the real
  * {@link Trainer} (batch assembly, forward, backward, Adam): one warm-up epoch of {@code steps}
  * batches, then the images/s of the following epochs. Inference times {@code reconstruct} on test
- * batches after warm-up. Threads come from OMP_NUM_THREADS; run it as the README says, once per
- * thread count. The PyTorch peer (src/bench/python/throughput_peer.py) follows the same protocol.
+ * batches after warm-up. Threads come from OMP_NUM_THREADS (the header line prints the count ND4J
+ * uses); run it as the README says, once per thread count. The PyTorch peer (src/bench/python/throughput_peer.py) follows the same protocol.
  */
 public final class ModelThroughputBenchmark {
     static final int BATCH = 128;
@@ -31,12 +33,15 @@ public final class ModelThroughputBenchmark {
     }
 
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int measuredEpochs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        DatasetRepository data = new DatasetRepository(DataLocations.fromEnvironment());
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: ModelThroughputBenchmark <data dir> <steps per epoch> "
+                    + "[measured epochs, default 2]");
+        }
+        DatasetRepository data = new DatasetRepository(DataLocations.of(Path.of(args[0])));
+        int steps = Integer.parseInt(args[1]);
+        int measuredEpochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         System.out.printf(Locale.ROOT, "# vae-repro model throughput: batch %d, %d steps/epoch, 1 warm-up + %d measured "
-                + "epochs, OMP_NUM_THREADS=%s, %s%n", BATCH, steps, measuredEpochs, System.getenv("OMP_NUM_THREADS"),
-                org.vaerepro.experiment.RunEnvironment.machine());
+                + "epochs, %s%n", BATCH, steps, measuredEpochs, EnvironmentProvenance.current().summary());
         System.out.println("dataset\tarchitecture\td\ttrain_img_s\tinfer_img_s\trss_mib\tpeak_rss_mib");
         for (StandardDataset dataset : List.of(StandardDataset.MNIST, StandardDataset.CIFAR10)) {
             ImageDataset train = data.load(dataset, Split.TRAIN).firstN(BATCH * steps);

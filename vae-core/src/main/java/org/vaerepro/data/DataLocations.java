@@ -4,44 +4,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where datasets are looked for, in order: an explicit directory ({@code -Dvae.dataDir}), then
- * {@code VAE_DATA_DIR}, then {@code ~/.vae/data}, then Debian's {@code /usr/share/datasets}.
+ * Where standard datasets are looked for, in order: the explicit data directory (setting
+ * {@value #DATA_DIR_SETTING}), a directory from the caller's environment, {@code <home>/.vae/data},
+ * then Debian's {@code /usr/share/datasets}. The caller (a front end) reads its environment; this type
+ * only orders what it is given.
  */
 public record DataLocations(List<Path> roots, Path downloadRoot, boolean downloadAllowed) {
-    public static final String DATA_DIR_PROPERTY = "vae.dataDir";
-    public static final String DATA_DIR_ENV = "VAE_DATA_DIR";
-    public static final String DOWNLOAD_PROPERTY = "vae.download";
+    public static final String DATA_DIR_SETTING = "dataDir";
+    public static final String DOWNLOAD_SETTING = "download";
+    static final Path DEBIAN_DATASETS = Path.of("/usr/share/datasets");
 
     public DataLocations {
         roots = List.copyOf(roots);
     }
 
-    /** Locations from system properties and the environment of this process. */
-    public static DataLocations fromEnvironment() {
-        return from(System.getProperties().getProperty(DATA_DIR_PROPERTY), System.getenv(),
-                Path.of(System.getProperty("user.home")),
-                !"false".equalsIgnoreCase(System.getProperty(DOWNLOAD_PROPERTY, "true")));
-    }
-
-    /** Locations with {@code explicitDir} (may be null) taking precedence over the environment. */
-    public static DataLocations from(String explicitDir, Map<String, String> env, Path home, boolean downloadAllowed) {
+    /**
+     * @param explicitDir the data directory setting, or null
+     * @param environmentDir a directory the front end's environment names, or null
+     * @param home the user's home folder
+     */
+    public static DataLocations from(Path explicitDir, Path environmentDir, Path home, boolean downloadAllowed) {
         List<Path> roots = new ArrayList<>();
-        if (explicitDir != null && !explicitDir.isBlank()) {
-            roots.add(Path.of(explicitDir).toAbsolutePath().normalize());
+        if (explicitDir != null) {
+            roots.add(explicitDir.toAbsolutePath().normalize());
         }
-        String fromEnv = env.get(DATA_DIR_ENV);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            roots.add(Path.of(fromEnv).toAbsolutePath().normalize());
+        if (environmentDir != null) {
+            roots.add(environmentDir.toAbsolutePath().normalize());
         }
         Path userDir = home.resolve(".vae").resolve("data");
         roots.add(userDir);
-        roots.add(Path.of("/usr/share/datasets"));
-        return new DataLocations(roots, roots.get(0).equals(Path.of("/usr/share/datasets")) ? userDir : roots.get(0),
-                downloadAllowed);
+        roots.add(DEBIAN_DATASETS);
+        return new DataLocations(roots, roots.get(0), downloadAllowed);
     }
 
     public static DataLocations of(Path dataDir) {
@@ -66,8 +62,8 @@ public record DataLocations(List<Path> roots, Path downloadRoot, boolean downloa
         for (Path root : roots) {
             message.append("\n  ").append(root.resolve(dataset.folder()));
         }
-        message.append("\nSet -D").append(DATA_DIR_PROPERTY).append("=<dir> or ").append(DATA_DIR_ENV)
-                .append(" to the directory that contains '").append(dataset.folder()).append("'.");
+        message.append("\nPoint the setting '").append(DATA_DIR_SETTING).append("' at the directory that contains '")
+                .append(dataset.folder()).append("'.");
         return message.toString();
     }
 }

@@ -8,11 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.vaerepro.io.AtomicFiles;
 
 /**
  * Downloads a standard dataset from its official source into a folder, checking each download
@@ -30,7 +30,8 @@ public final class DatasetDownloader {
         Path folder = root.resolve(dataset.folder());
         Files.createDirectories(folder);
         for (StandardDataset.Download download : dataset.downloads()) {
-            Path temp = Files.createTempFile(root, download.fileName(), ".part");
+            // Into a temp file first: only a download whose MD5 matches is moved into place.
+            Path temp = Files.createTempFile(folder, download.fileName(), ".part");
             try {
                 fetch(download.url(), temp);
                 String md5 = FileChecksums.md5(temp);
@@ -41,8 +42,7 @@ public final class DatasetDownloader {
                 if (download.fileName().endsWith(".tar.gz")) {
                     extractTarGz(temp, root);
                 } else {
-                    Files.move(temp, folder.resolve(download.fileName()), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
+                    AtomicFiles.moveIntoPlace(temp, folder.resolve(download.fileName()));
                 }
             } finally {
                 Files.deleteIfExists(temp);
@@ -77,10 +77,7 @@ public final class DatasetDownloader {
                     Files.createDirectories(target);
                     continue;
                 }
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-                Files.copy(tar, temp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.write(target, tar::transferTo);
             }
         }
     }

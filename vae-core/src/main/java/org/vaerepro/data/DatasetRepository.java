@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DatasetRepository {
     private final DataLocations locations;
     private final DatasetDownloader downloader;
-    private final Map<String, ByteImageDataset> loaded = new ConcurrentHashMap<>();
+    private final Map<String, ImageDataset> loaded = new ConcurrentHashMap<>();
 
     public DatasetRepository(DataLocations locations) {
         this(locations, new DatasetDownloader());
@@ -30,20 +30,35 @@ public final class DatasetRepository {
         this.downloader = downloader;
     }
 
-    public DataLocations locations() {
-        return locations;
+    /** A split of a standard dataset or of an image folder, read and validated once per repository. */
+    public ImageDataset load(DatasetReference dataset, Split split) {
+        if (dataset instanceof StandardDataset standard) {
+            return load(standard, split);
+        }
+        ImageFolderReference folder = (ImageFolderReference) dataset;
+        ImageDataset images = loaded.computeIfAbsent(folder + "/" + split.id(), key -> folder.open(split));
+        if (split == Split.TEST) {
+            List<String> trainClasses = load(folder, Split.TRAIN).classNames();
+            if (!images.classNames().equals(trainClasses)) {
+                throw new DatasetFormatException(folder.root(split), "has classes " + images.classNames()
+                        + " but the training folder " + folder.root(Split.TRAIN) + " has " + trainClasses
+                        + "; both must have the same class folders");
+            }
+        }
+        return images;
     }
 
     public ByteImageDataset load(StandardDataset dataset, Split split) {
-        return loaded.computeIfAbsent(dataset.id() + "/" + split.id(), key -> read(dataset, split, folder(dataset)));
+        return (ByteImageDataset) loaded.computeIfAbsent(dataset.id() + "/" + split.id(),
+                key -> read(dataset, split, folder(dataset)));
     }
 
     /** The folder holding the dataset, downloading it first when it is nowhere and downloads are allowed. */
     public Path folder(StandardDataset dataset) {
         return locations.find(dataset).orElseGet(() -> {
             if (!locations.downloadAllowed()) {
-                throw new DatasetNotFoundException(locations.notFoundMessage(dataset) + "\nDownloading is off (-D"
-                        + DataLocations.DOWNLOAD_PROPERTY + "=false).", null);
+                throw new DatasetNotFoundException(locations.notFoundMessage(dataset) + "\nDownloading is off (setting '"
+                        + DataLocations.DOWNLOAD_SETTING + "').", null);
             }
             try {
                 return downloader.download(dataset, locations.downloadRoot());

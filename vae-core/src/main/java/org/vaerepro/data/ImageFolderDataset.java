@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * headers are read up front (to check every image has the same size); pixels are decoded per batch.
  */
 public final class ImageFolderDataset implements ImageDataset {
-    private final Path root;
+    private final String name;
     private final ImageShape shape;
     private final List<Path> files;
     private final int[] labels;
@@ -28,9 +28,10 @@ public final class ImageFolderDataset implements ImageDataset {
     private final String checksum;
 
     /**
+     * @param name the dataset's name in provenance and tables, e.g. {@code shapes/train}
      * @param channels 1 to read images as grey, 3 as RGB (colour images are converted either way)
      */
-    public static ImageFolderDataset open(Path root, int channels) {
+    public static ImageFolderDataset open(Path root, String name, int channels) {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
         }
@@ -75,13 +76,13 @@ public final class ImageFolderDataset implements ImageDataset {
             }
         }
         String checksum = FileChecksums.sha256(files);
-        return new ImageFolderDataset(root, new ImageShape(channels, size[1], size[0]), files,
+        return new ImageFolderDataset(name, new ImageShape(channels, size[1], size[0]), files,
                 labels.stream().mapToInt(Integer::intValue).toArray(), classNames, checksum);
     }
 
-    private ImageFolderDataset(Path root, ImageShape shape, List<Path> files, int[] labels, List<String> classNames,
+    private ImageFolderDataset(String name, ImageShape shape, List<Path> files, int[] labels, List<String> classNames,
             String checksum) {
-        this.root = root;
+        this.name = name;
         this.shape = shape;
         this.files = List.copyOf(files);
         this.labels = labels;
@@ -115,7 +116,7 @@ public final class ImageFolderDataset implements ImageDataset {
 
     @Override
     public String name() {
-        return "folder:" + root.getFileName();
+        return name;
     }
 
     @Override

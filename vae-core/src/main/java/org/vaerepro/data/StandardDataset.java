@@ -8,7 +8,7 @@ import java.util.Locale;
  * The datasets this project knows by name: their folder, files per split, classes and where the
  * official copies can be downloaded (with the official MD5 of each download).
  */
-public enum StandardDataset {
+public enum StandardDataset implements DatasetReference {
     MNIST("mnist", "mnist", new ImageShape(1, 28, 28),
             List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
             List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
@@ -58,6 +58,8 @@ public enum StandardDataset {
     }
 
     /** Name used in experiment specs: {@code mnist}, {@code fashion-mnist}, {@code cifar10}. */
+    @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;
     }
@@ -67,6 +69,7 @@ public enum StandardDataset {
         return folder;
     }
 
+    @Override
     public ImageShape shape() {
         return shape;
     }

@@ -1,22 +1,32 @@
 package org.vaerepro.experiment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.vaerepro.io.FileFormat;
+import org.vaerepro.provenance.Provenance;
 import org.vaerepro.train.EpochReport;
 
-/** Everything {@code metrics.json} holds for one experiment: spec, metrics, training curve, pictures, provenance. */
-public record ExperimentResult(String suite, ExperimentSpec spec, ExperimentMetrics metrics, List<EpochReport> training,
-        Map<String, String> images, Provenance provenance) {
+/**
+ * Everything {@code metrics.json} holds for one experiment: spec, metrics, training curve, pictures,
+ * evaluation time and provenance (data, training, environment, source).
+ */
+public record ExperimentResult(FileFormat format, String suite, ExperimentSpec spec, ExperimentMetrics metrics,
+        List<EpochReport> training, Map<String, String> images, double evaluationSeconds, Provenance provenance) {
+    public static final FileFormat FORMAT = new FileFormat("vae-repro-metrics", 2);
 
-    /** Reads a metrics.json; the error names the file. */
+    public ExperimentResult(String suite, ExperimentSpec spec, ExperimentMetrics metrics, List<EpochReport> training,
+            Map<String, String> images, double evaluationSeconds, Provenance provenance) {
+        this(FORMAT, suite, spec, metrics, training, images, evaluationSeconds, provenance);
+    }
+
+    /** Training plus evaluation seconds: what this result cost to make. */
+    public double wallSeconds() {
+        return provenance.training().seconds() + evaluationSeconds;
+    }
+
+    /** Reads a metrics.json; the error names the file (and the versions, when they differ). */
     public static ExperimentResult read(Path file) {
-        try {
-            return ExperimentRunner.json().readValue(file.toFile(), ExperimentResult.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read experiment result " + file + ": " + e.getMessage(), e);
-        }
+        return FORMAT.readJson(file, ExperimentResult.class);
     }
 }

@@ -3,7 +3,6 @@ package org.vaerepro.experiment;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.vaerepro.data.DatasetReference;
+import org.vaerepro.data.ImageFolderReference;
 import org.vaerepro.data.StandardDataset;
+import org.vaerepro.io.Json;
 import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.Architecture;
 import org.vaerepro.model.ReconstructionLoss;
@@ -35,8 +37,9 @@ public final class SuiteParser {
     private static final Map<String, Object> BUILT_IN_DEFAULTS = Map.of("trainSubset", 0, "testSubset", 0, "loss",
             "bce", "beta", 1.0, "batchSize", 128, "learningRate", 1e-3, "lpipsSmallImages", "resize");
 
-    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final Set<String> FOLDER_FIELDS = Set.of("name", "train", "test", "channels", "height", "width");
+
+    private final ObjectMapper json = Json.mapper();
 
     public Suite parse(Path file) {
         String text;
@@ -93,7 +96,7 @@ public final class SuiteParser {
             }
             checkFields(locator, experiment, "experiment");
             merged.setAll((ObjectNode) experiment);
-            ExperimentSpec spec = toSpec(locator, merged, experiment);
+            ExperimentSpec spec = toSpec(locator, merged, file.toAbsolutePath().getParent());
             if (!ids.add(spec.id())) {
                 throw locator.error("id", "duplicate experiment id '" + spec.id() + "'");
             }
@@ -115,7 +118,7 @@ public final class SuiteParser {
         }
     }
 
-    private static ExperimentSpec toSpec(Locator locator, ObjectNode merged, JsonNode own) {
+    private static ExperimentSpec toSpec(Locator locator, ObjectNode merged, Path suiteFolder) {
         for (String required : REQUIRED) {
             if (!merged.hasNonNull(required)) {
                 String id = merged.path("id").asText("?");
@@ -127,7 +130,7 @@ public final class SuiteParser {
             throw locator.error("id", "'" + id + "' is not a safe file name (letters, digits, '.', '_', '-'; "
                     + "not starting with '.' or '-')");
         }
-        StandardDataset dataset = parse(locator, "dataset", () -> StandardDataset.fromId(text(locator, merged, "dataset")));
+        DatasetReference dataset = dataset(locator, merged.get("dataset"), suiteFolder);
         Architecture architecture = parse(locator, "architecture",
                 () -> Architecture.fromId(text(locator, merged, "architecture")));
         ReconstructionLoss loss = parse(locator, "loss", () -> ReconstructionLoss.fromId(text(locator, merged, "loss")));
@@ -161,6 +164,58 @@ public final class SuiteParser {
         }
         return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, epochs,
                 batchSize, learningRate, seedNode.asLong(), policy, reported);
+    }
+
+    /**
+     * A standard dataset's name, or an image folder: {@code {"name", "train", "test", "channels", "height",
+     * "width"}}, folders relative to the suite file, images 28x28 or 32x32 (the decoder's size plan).
+     */
+    private static DatasetReference dataset(Locator locator, JsonNode node, Path suiteFolder) {
+        if (node.isTextual()) {
+            return parse(locator, "dataset", () -> StandardDataset.fromId(node.asText()));
+        }
+        if (!node.isObject()) {
+            throw locator.error("dataset", "expected a dataset name " + java.util.Arrays.stream(StandardDataset.values())
+                    .map(StandardDataset::id).toList() + " or an image folder object with fields "
+                    + FOLDER_FIELDS.stream().sorted().toList() + ", got " + node);
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FOLDER_FIELDS.contains(name)) {
+                throw locator.error("dataset", "unknown image folder field '" + name + "'; expected "
+                        + FOLDER_FIELDS.stream().sorted().toList());
+            }
+        }
+        for (String required : FOLDER_FIELDS) {
+            if (!node.hasNonNull(required)) {
+                throw locator.error("dataset", "image folder dataset lacks '" + required + "' (fields: "
+                        + FOLDER_FIELDS.stream().sorted().toList() + ")");
+            }
+        }
+        String name = text(locator, node, "name");
+        if (!SAFE_ID.matcher(name).matches()) {
+            throw locator.error("dataset", "image folder name '" + name + "' must be a safe file name ("
+                    + SAFE_ID.pattern() + ")");
+        }
+        int channels = nonNegativeInt(locator, node, "channels");
+        int height = nonNegativeInt(locator, node, "height");
+        int width = nonNegativeInt(locator, node, "width");
+        if (channels != 1 && channels != 3) {
+            throw locator.error("dataset", "image folder channels must be 1 (grey) or 3 (RGB), got " + channels);
+        }
+        if (height != width || (height != 28 && height != 32)) {
+            throw locator.error("dataset", "image folder images must be 28x28 or 32x32 (the decoder's size plan), "
+                    + "declared " + height + "x" + width);
+        }
+        Path train = suiteFolder.resolve(text(locator, node, "train")).normalize();
+        Path test = suiteFolder.resolve(text(locator, node, "test")).normalize();
+        for (Path folder : List.of(train, test)) {
+            if (!Files.isDirectory(folder)) {
+                throw locator.error("dataset", "image folder " + folder + " is not a directory (expected "
+                        + "<folder>/<class>/<image>.png|jpg, relative to the suite file)");
+            }
+        }
+        return new ImageFolderReference(name, train, test, channels, height, width);
     }
 
     private static <T> T parse(Locator locator, String field, java.util.function.Supplier<T> parser) {

@@ -21,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * 32x32 are resized or padded per {@link SmallImagePolicy}. Not thread-safe.
  */
 public final class Lpips {
-    public static final String WEIGHTS_PROPERTY = "vae.lpipsWeights";
+    /** The setting that names the weights file, in error messages. */
+    public static final String WEIGHTS_SETTING = "lpipsWeights";
     public static final String WEIGHTS_FILE = "lpips-alex-v0.1.npz";
     static final int MIN_SIDE = 32;
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
@@ -32,30 +33,21 @@ public final class Lpips {
     private final Map<String, INDArray> weights;
     /** The 1x1 "lin" weights per tap: how much each channel's normalised difference counts. */
     private final float[][] linear = new float[5][];
-    private final Path weightsFile;
     /** One trunk per input size (key height * 65536 + width): which layers are lowered depends on it. */
     private final Map<Integer, AlexNetTrunk> trunks = new HashMap<>();
 
-    private Lpips(Map<String, INDArray> weights, Path weightsFile) {
+    private Lpips(Map<String, INDArray> weights) {
         this.weights = weights;
-        this.weightsFile = weightsFile;
         for (int i = 0; i < 5; i++) {
             linear[i] = weights.get("lin" + i + ".model.1.weight").castTo(DataType.FLOAT).data().asFloat();
         }
     }
 
-    /** Weights from {@code -Dvae.lpipsWeights}, else {@code ~/.vae/weights/lpips-alex-v0.1.npz}. */
-    public static Path defaultWeights() {
-        String property = System.getProperty(WEIGHTS_PROPERTY);
-        return property != null && !property.isBlank() ? Path.of(property)
-                : Path.of(System.getProperty("user.home"), ".vae", "weights", WEIGHTS_FILE);
-    }
-
     public static Lpips load(Path weightsFile) {
         if (!Files.isRegularFile(weightsFile)) {
             throw new IllegalArgumentException("LPIPS weights not found at " + weightsFile.toAbsolutePath()
-                    + ": expected the AlexNet v0.1 file " + WEIGHTS_FILE + " (PyTorch key names). Set -D"
-                    + WEIGHTS_PROPERTY + "=<path> or put it in ~/.vae/weights/.");
+                    + ": expected the AlexNet v0.1 file " + WEIGHTS_FILE + " (PyTorch key names). Point the setting '"
+                    + WEIGHTS_SETTING + "' at it.");
         }
         Map<String, INDArray> weights;
         try {
@@ -73,7 +65,7 @@ public final class Lpips {
                         + " values, expected " + channels[i]);
             }
         }
-        return new Lpips(weights, weightsFile);
+        return new Lpips(weights);
     }
 
     private static INDArray require(Path file, Map<String, INDArray> weights, String key) {
@@ -82,10 +74,6 @@ public final class Lpips {
             throw new IllegalArgumentException(file + ": missing array '" + key + "' (expected LPIPS AlexNet v0.1 keys)");
         }
         return value;
-    }
-
-    public Path weightsFile() {
-        return weightsFile;
     }
 
     /** LPIPS of each pair in two batches of images in [0,1], [N, C, H, W] with C = 1 or 3. */

@@ -31,12 +31,7 @@ public final class AutoencoderModel {
 
     /** As {@link #create(ModelConfig, long)} in a chosen precision (double for gradient checks). */
     public static AutoencoderModel create(ModelConfig config, long seed, DataType dataType) {
-        return new AutoencoderModel(config, new GraphBuilder(config, dataType, seed, true).build(), dataType);
-    }
-
-    /** Only the training graph, without the decode-from-latent branch (gradient checks want no dangling inputs). */
-    static AutoencoderModel trainingGraphOnly(ModelConfig config, long seed, DataType dataType) {
-        return new AutoencoderModel(config, new GraphBuilder(config, dataType, seed, false).build(), dataType);
+        return new AutoencoderModel(config, new GraphBuilder(config, dataType, seed).build(), dataType);
     }
 
     public ModelConfig config() {

@@ -28,10 +28,7 @@ final class GraphBuilder {
     private SDVariable decoderDenseW;
     private SDVariable decoderDenseB;
 
-    private final boolean decodePath;
-
-    GraphBuilder(ModelConfig config, DataType dataType, long seed, boolean decodePath) {
-        this.decodePath = decodePath;
+    GraphBuilder(ModelConfig config, DataType dataType, long seed) {
         this.config = config;
         this.dataType = dataType;
         this.random = new SplittableRandom(seed);
@@ -102,10 +99,8 @@ final class GraphBuilder {
         }
         perPixel.sum(1, 2, 3).mean().rename(RECONSTRUCTION_LOSS);
 
-        if (decodePath) {
-            SDVariable latent = sd.placeHolder(LATENT, dataType, -1, d);
-            sd.nn().sigmoid(DECODED, decoder(latent));
-        }
+        SDVariable latent = sd.placeHolder(LATENT, dataType, -1, d);
+        sd.nn().sigmoid(DECODED, decoder(latent));
 
         if (config.architecture().variational()) {
             sd.setLossVariables(RECONSTRUCTION_LOSS, WEIGHTED_KL);

@@ -1,55 +1,72 @@
 package org.vaerepro.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaerepro.io.FileFormat;
+import org.vaerepro.io.Json;
+import org.vaerepro.provenance.DataProvenance;
+import org.vaerepro.provenance.DatasetProvenance;
+import org.vaerepro.provenance.Provenance;
+import org.vaerepro.provenance.TrainingProvenance;
 
 /**
- * A trained model in one file: config, provenance and parameters. Loading rebuilds the graph from
- * the config and checks every parameter's name and shape against it.
+ * A trained model in one file: format, config, provenance and parameters. Loading rebuilds the graph
+ * from the config and checks every parameter's name and shape against it. Version 1 files (flat
+ * provenance: seed, dataset, checksum) are still read; their provenance is carried over field by field.
  */
 public final class ModelFile {
-    public static final String KIND = "vae-repro-model";
-    public static final int FORMAT_VERSION = 1;
+    public static final FileFormat FORMAT = new FileFormat("vae-repro-model", 2);
 
     /** A loaded model with the provenance it was saved with. */
-    public record Loaded(AutoencoderModel model, ModelProvenance provenance) {
+    public record Loaded(AutoencoderModel model, Provenance provenance) {
     }
 
     private ModelFile() {
     }
 
-    public static void save(Path file, AutoencoderModel model, ModelProvenance provenance) {
-        ObjectNode manifest = ArrayArchive.json().createObjectNode();
-        manifest.put("kind", KIND);
-        manifest.put("formatVersion", FORMAT_VERSION);
-        manifest.set("config", ArrayArchive.json().valueToTree(model.config()));
-        manifest.set("provenance", ArrayArchive.json().valueToTree(provenance));
+    public static void save(Path file, AutoencoderModel model, Provenance provenance) {
+        ObjectNode manifest = Json.mapper().createObjectNode();
+        manifest.set("format", Json.mapper().valueToTree(FORMAT));
+        manifest.set("config", Json.mapper().valueToTree(model.config()));
+        manifest.set("provenance", Json.mapper().valueToTree(provenance));
         Map<String, INDArray> params = model.parameters();
         manifest.put("arrayCount", params.size());
-        try {
-            ArrayArchive.write(file, manifest, params);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model file " + file, e);
-        }
+        ArrayArchive.write(file, manifest, params);
     }
 
     public static Loaded load(Path file) {
-        ArrayArchive.Contents contents = ArrayArchive.read(file, KIND);
+        ArrayArchive.Contents contents = ArrayArchive.read(file, FORMAT);
+        JsonNode manifest = contents.manifest();
         try {
-            ModelConfig config = ArrayArchive.json().treeToValue(contents.manifest().get("config"), ModelConfig.class);
-            ModelProvenance provenance = ArrayArchive.json().treeToValue(contents.manifest().get("provenance"),
-                    ModelProvenance.class);
-            AutoencoderModel model = AutoencoderModel.create(config, provenance.seed());
+            ModelConfig config = Json.mapper().treeToValue(manifest.get("config"), ModelConfig.class);
+            Provenance provenance = contents.version() == FileFormat.UNVERSIONED ? versionOneProvenance(file, manifest)
+                    : Json.mapper().treeToValue(manifest.get("provenance"), Provenance.class);
+            // Parameters are assigned below, so the initialisation seed does not matter.
+            AutoencoderModel model = AutoencoderModel.create(config, 0);
             assignParameters(file, model, contents.arrays());
             return new Loaded(model, provenance);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ModelFileException(file, "invalid manifest: " + e.getMessage());
         }
+    }
+
+    /** Version 1 wrote {@code formatVersion: 1} and a flat provenance (seed, dataset, datasetChecksum, createdAt). */
+    private static Provenance versionOneProvenance(Path file, JsonNode manifest) {
+        if (manifest.path("formatVersion").asInt(-1) != 1) {
+            throw new ModelFileException(file, "has model format version " + manifest.path("formatVersion")
+                    + ", this vae-repro reads versions 1 and " + FORMAT.version());
+        }
+        JsonNode old = manifest.path("provenance");
+        return new Provenance(new DataProvenance(new DatasetProvenance(old.path("dataset").asText(), 0,
+                old.path("datasetChecksum").asText()), null),
+                new TrainingProvenance(null, old.path("seed").asLong(), 0, 0, 0), null, null,
+                old.path("createdAt").asText());
     }
 
     /** Copies saved arrays into a model's parameters, checking names and shapes match its graph. */
@@ -60,10 +77,9 @@ public final class ModelFile {
             if (value == null) {
                 throw new ModelFileException(file, "lacks parameter '" + param.getKey() + "'");
             }
-            if (!java.util.Arrays.equals(value.shape(), param.getValue().shape())) {
+            if (!Arrays.equals(value.shape(), param.getValue().shape())) {
                 throw new ModelFileException(file, "parameter '" + param.getKey() + "' has shape "
-                        + java.util.Arrays.toString(value.shape()) + ", the model expects "
-                        + java.util.Arrays.toString(param.getValue().shape()));
+                        + Arrays.toString(value.shape()) + ", the model expects " + Arrays.toString(param.getValue().shape()));
             }
             param.getValue().assign(value.castTo(DataType.FLOAT.equals(model.dataType()) ? DataType.FLOAT
                     : model.dataType()));

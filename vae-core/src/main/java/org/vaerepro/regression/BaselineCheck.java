@@ -13,22 +13,23 @@ public final class BaselineCheck {
     public static List<String> deviations(BaselineEntry baseline, ExperimentResult measured) {
         List<String> problems = new ArrayList<>();
         var m = measured.metrics();
-        var p = measured.provenance();
-        if (!baseline.trainChecksum().equals(p.trainChecksum()) || !baseline.testChecksum().equals(p.testChecksum())) {
+        String train = measured.provenance().data().train().sha256();
+        String test = measured.provenance().data().test().sha256();
+        if (!baseline.trainChecksum().equals(train) || !baseline.testChecksum().equals(test)) {
             problems.add("measured on different data: baseline train/test SHA-256 " + baseline.trainChecksum() + " / "
-                    + baseline.testChecksum() + ", now " + p.trainChecksum() + " / " + p.testChecksum());
+                    + baseline.testChecksum() + ", now " + train + " / " + test);
         }
         if (baseline.testImages() != m.testImages() || !baseline.lpipsSmallImages().equals(m.lpipsSmallImages())) {
             problems.add("evaluated differently: baseline " + baseline.testImages() + " test images, LPIPS rule "
                     + baseline.lpipsSmallImages() + "; now " + m.testImages() + ", " + m.lpipsSmallImages());
         }
-        if (!(Math.abs(m.psnr() - baseline.psnr()) <= Baseline.PSNR_TOLERANCE_DB)) {
+        if (!(Math.abs(m.psnr() - baseline.psnr()) <= Tolerances.BASELINE_PSNR_DB)) {
             problems.add(String.format(Locale.ROOT, "PSNR %.4f dB differs from baseline %.4f dB by %+.4f (tolerance ±%.1f)",
-                    m.psnr(), baseline.psnr(), m.psnr() - baseline.psnr(), Baseline.PSNR_TOLERANCE_DB));
+                    m.psnr(), baseline.psnr(), m.psnr() - baseline.psnr(), Tolerances.BASELINE_PSNR_DB));
         }
-        if (!(Math.abs(m.lpips() - baseline.lpips()) <= Baseline.LPIPS_TOLERANCE)) {
+        if (!(Math.abs(m.lpips() - baseline.lpips()) <= Tolerances.BASELINE_LPIPS)) {
             problems.add(String.format(Locale.ROOT, "LPIPS %.5f differs from baseline %.5f by %+.5f (tolerance ±%.2f)",
-                    m.lpips(), baseline.lpips(), m.lpips() - baseline.lpips(), Baseline.LPIPS_TOLERANCE));
+                    m.lpips(), baseline.lpips(), m.lpips() - baseline.lpips(), Tolerances.BASELINE_LPIPS));
         }
         return problems;
     }

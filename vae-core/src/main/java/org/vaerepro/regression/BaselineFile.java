@@ -1,9 +1,7 @@
 package org.vaerepro.regression;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,26 +13,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vaerepro.experiment.ExperimentResult;
-import org.vaerepro.experiment.ExperimentRunner;
 import org.vaerepro.experiment.ExperimentSpec;
-import org.vaerepro.experiment.RunEnvironment;
+import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.io.AtomicFiles;
+import org.vaerepro.io.FileFormat;
+import org.vaerepro.io.FileFormatException;
+import org.vaerepro.io.Json;
+import org.vaerepro.provenance.EnvironmentProvenance;
+import org.vaerepro.provenance.Provenance;
+import org.vaerepro.provenance.SourceProvenance;
 
-/** Reads, records and writes (atomically) a suite's baseline file. */
+/**
+ * Reads, records and writes (atomically) a suite's baseline file. Files written before format fields
+ * existed (version 1: a flat header of command, gitCommit, recordedAt, machine, versions) are read
+ * through a fallback that carries each header field into the provenance record.
+ */
 public final class BaselineFile {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private BaselineFile() {
     }
 
     public static Baseline read(Path file) {
         try {
-            return JSON.readValue(Files.readString(file), Baseline.class);
+            JsonNode root = Json.mapper().readTree(Files.readString(file));
+            if (Baseline.FORMAT.versionOf(file, root) == FileFormat.UNVERSIONED) {
+                return versionOne(file, root);
+            }
+            return Json.mapper().treeToValue(root, Baseline.class);
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException("no baseline file " + file + "; record one deliberately with "
-                    + "'mvn -pl reproductions vae:baseline -Dvae.suite=<suite file>' after a reviewed run", e);
+            throw new MissingBaselineException(file, e);
+        } catch (FileFormatException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("baseline file " + file + " is not a valid baseline: "
                     + e.getOriginalMessage(), e);
@@ -43,26 +52,53 @@ public final class BaselineFile {
         }
     }
 
-    public static void write(Path file, Baseline baseline) {
-        try {
-            AtomicFiles.write(file, JSON.writeValueAsBytes(baseline));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    private static final List<String> VERSION_ONE_FIELDS = List.of("suite", "command", "gitCommit", "recordedAt",
+            "machine", "versions", "wallSeconds", "experiments");
+
+    /** Version 1's header, field by field; what it did not record stays "unknown". */
+    private static Baseline versionOne(Path file, JsonNode root) throws JsonProcessingException {
+        for (var names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!VERSION_ONE_FIELDS.contains(name)) {
+                throw new IllegalStateException("baseline file " + file + " is not a valid baseline: unknown field '"
+                        + name + "' in a version 1 (unversioned) baseline; expected " + VERSION_ONE_FIELDS);
+            }
         }
+        JsonNode versions = root.path("versions");
+        String unknown = SourceProvenance.UNKNOWN;
+        EnvironmentProvenance environment = new EnvironmentProvenance(versions.path("nd4j").asText(unknown),
+                versions.path("nd4jBackend").asText(unknown), unknown, 0, versions.path("java").asText(unknown),
+                versions.path("jvm").asText(unknown), unknown, root.path("machine").asText(unknown), 0);
+        SourceProvenance source = new SourceProvenance(versions.path("vae-repro").asText(unknown),
+                root.path("gitCommit").asText(unknown), null, unknown);
+        Map<String, BaselineEntry> entries = new LinkedHashMap<>();
+        var rows = root.path("experiments").fields();
+        while (rows.hasNext()) {
+            var row = rows.next();
+            entries.put(row.getKey(), Json.mapper().treeToValue(row.getValue(), BaselineEntry.class));
+        }
+        return new Baseline(root.path("suite").asText(), root.path("command").asText(),
+                root.path("wallSeconds").asDouble(), new Provenance(null, null, environment, source,
+                        root.path("recordedAt").asText(unknown)), entries);
+    }
+
+    public static void write(Path file, Baseline baseline) {
+        AtomicFiles.writeJson(file, baseline);
     }
 
     /**
      * A baseline from the suite's measured results; every experiment must have a metrics.json made
      * with its current spec, so a baseline never mixes old and new runs. Wall time is the sum of the
-     * experiments' training and evaluation times.
+     * experiments' training and evaluation times; the provenance is that of the runs (environment and
+     * source of the first result), recorded now.
      */
-    public static Baseline record(Suite suite, Path outputRoot, String command) {
+    public static Baseline record(Suite suite, OutputLayout layout, String command) {
         Map<String, BaselineEntry> entries = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         double wall = 0;
-        ExperimentResult last = null;
+        Provenance measuredBy = null;
         for (ExperimentSpec spec : suite.experiments()) {
-            Path file = ExperimentRunner.metricsFile(outputRoot, suite, spec);
+            Path file = layout.run(suite, spec).metricsFile();
             if (!Files.isRegularFile(file)) {
                 missing.add(spec.id() + " (no " + file + ")");
                 continue;
@@ -73,16 +109,19 @@ public final class BaselineFile {
                 continue;
             }
             var m = r.metrics();
+            var data = r.provenance().data();
             entries.put(spec.id(), new BaselineEntry(m.psnr(), m.lpips(), m.ssim(), m.lpipsSmallImages(), m.testImages(),
-                    r.provenance().trainChecksum(), r.provenance().testChecksum()));
-            wall += r.provenance().trainSeconds() + r.provenance().evaluateSeconds();
-            last = r;
+                    data.train().sha256(), data.test().sha256()));
+            wall += r.wallSeconds();
+            if (measuredBy == null) {
+                measuredBy = r.provenance();
+            }
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("cannot record a baseline for suite " + suite.name()
                     + ": not every experiment has a current result: " + String.join("; ", missing));
         }
-        return new Baseline(suite.name(), command, last.provenance().gitCommit(), Instant.now().toString(),
-                last.provenance().machine(), RunEnvironment.versions(), wall, entries);
+        return new Baseline(suite.name(), command, wall, new Provenance(null, null, measuredBy.environment(),
+                measuredBy.source(), Instant.now().toString()), entries);
     }
 }

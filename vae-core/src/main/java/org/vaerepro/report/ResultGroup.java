@@ -1,6 +1,7 @@
 package org.vaerepro.report;
 
 import java.util.List;
+import org.vaerepro.regression.BottleneckTrend;
 
 /**
  * One table of the page: an architecture on a dataset, rows ordered by bottleneck size, with the

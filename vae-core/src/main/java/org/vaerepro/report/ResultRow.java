@@ -2,7 +2,7 @@ package org.vaerepro.report;
 
 import java.util.Map;
 import org.vaerepro.experiment.ExperimentMetrics;
-import org.vaerepro.experiment.Provenance;
+import org.vaerepro.provenance.Provenance;
 import org.vaerepro.experiment.ReportedValues;
 
 /**

@@ -15,11 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vaerepro.experiment.ExperimentResult;
-import org.vaerepro.experiment.ExperimentRunner;
 import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.ReportedValues;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.io.AtomicFiles;
+import org.vaerepro.io.FileFormatException;
+import org.vaerepro.regression.BottleneckTrend;
+import org.vaerepro.regression.PublishedTableRule;
+import org.vaerepro.regression.Tolerances;
 
 /**
  * The suite's results page ({@code <output>/<suite>/index.html}): per architecture and dataset, a table
@@ -27,18 +31,14 @@ import org.vaerepro.io.AtomicFiles;
  * the pictures. Self-contained (no external assets, relative links), HTML auto-escaped.
  */
 public final class ResultsPage {
-    /** Tolerances of the reported-table check: one-sided, beating the table passes. */
-    public static final double PSNR_TOLERANCE_DB = 0.5;
-    public static final double LPIPS_TOLERANCE = 0.02;
-
     private ResultsPage() {
     }
 
-    public static List<ResultGroup> groups(Suite suite, Path outputRoot) {
+    public static List<ResultGroup> groups(Suite suite, OutputLayout layout) {
         Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
         for (ExperimentSpec spec : suite.experiments()) {
             String key = spec.architecture().displayName() + "\u0000" + spec.dataset().id();
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row(suite, spec, outputRoot));
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row(suite, spec, layout));
         }
         List<ResultGroup> result = new ArrayList<>();
         groups.forEach((key, rows) -> {
@@ -51,8 +51,8 @@ public final class ResultsPage {
         return result;
     }
 
-    static ResultRow row(Suite suite, ExperimentSpec spec, Path outputRoot) {
-        Path metrics = ExperimentRunner.metricsFile(outputRoot, suite, spec);
+    static ResultRow row(Suite suite, ExperimentSpec spec, OutputLayout layout) {
+        Path metrics = layout.run(suite, spec).metricsFile();
         String policy = spec.lpipsSmallImages().id();
         if (!Files.isRegularFile(metrics)) {
             return new ResultRow(spec.id(), spec.latentDim(), "not run", null, null, null, Map.of(), spec.reported(),
@@ -61,8 +61,8 @@ public final class ResultsPage {
         ExperimentResult r;
         try {
             r = ExperimentResult.read(metrics);
-        } catch (UncheckedIOException e) {
-            return new ResultRow(spec.id(), spec.latentDim(), "unreadable metrics.json: " + e.getCause().getMessage(),
+        } catch (UncheckedIOException | FileFormatException | IllegalArgumentException e) {
+            return new ResultRow(spec.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(),
                     null, null, null, Map.of(), spec.reported(), null, null, null, policy);
         }
         boolean stale = !r.spec().equals(spec);
@@ -70,7 +70,7 @@ public final class ResultsPage {
         ReportedValues reported = spec.reported();
         Double psnrDelta = reported == null ? null : m.psnr() - reported.psnr();
         Double lpipsDelta = reported == null ? null : m.lpips() - reported.lpips();
-        Boolean pass = reported == null ? null : passesReported(m.psnr(), m.lpips(), reported);
+        Boolean pass = reported == null ? null : PublishedTableRule.passes(m.psnr(), m.lpips(), reported);
         Map<String, String> images = new LinkedHashMap<>();
         r.images().forEach((name, file) -> images.put(name, spec.id() + "/" + file));
         return new ResultRow(spec.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured", m,
@@ -78,15 +78,10 @@ public final class ResultsPage {
                 m.lpipsSmallImages());
     }
 
-    /** The one-sided check against a publication: PSNR no more than 0.5 dB below, LPIPS no more than 0.02 above. */
-    public static boolean passesReported(double psnr, double lpips, ReportedValues reported) {
-        return psnr >= reported.psnr() - PSNR_TOLERANCE_DB && lpips <= reported.lpips() + LPIPS_TOLERANCE;
-    }
-
     /** Renders the page into {@code <output>/<suite>/index.html}, beside the experiments' pictures. */
-    public static Path write(Suite suite, Path outputRoot, Path templateDir) {
-        Path page = outputRoot.resolve(suite.name()).resolve("index.html");
-        AtomicFiles.writeString(page, render(suite, outputRoot, templateDir));
+    public static Path write(Suite suite, OutputLayout layout, Path templateDir) {
+        Path page = layout.page(suite.name());
+        AtomicFiles.writeString(page, render(suite, layout, templateDir));
         return page;
     }
 
@@ -95,13 +90,13 @@ public final class ResultsPage {
      * plus every picture it links, so the copy works offline without the build's output folder.
      * {@code groups} are the suite's {@link #groups} as the caller already read them.
      */
-    public static Path publish(Suite suite, List<ResultGroup> groups, Path outputRoot, Path templateDir,
+    public static Path publish(Suite suite, List<ResultGroup> groups, OutputLayout layout, Path templateDir,
             Path destination) {
         Path target = destination.resolve(suite.name());
         for (ResultGroup group : groups) {
             for (ResultRow row : group.rows()) {
                 for (String image : row.images().values()) {
-                    Path source = outputRoot.resolve(suite.name()).resolve(image);
+                    Path source = layout.suiteDirectory(suite.name()).resolve(image);
                     if (Files.isRegularFile(source)) {
                         try {
                             AtomicFiles.write(target.resolve(image), Files.readAllBytes(source));
@@ -112,14 +107,14 @@ public final class ResultsPage {
                 }
             }
         }
-        Path page = target.resolve("index.html");
+        Path page = target.resolve(OutputLayout.PAGE_FILE);
         AtomicFiles.writeString(page, render(suite, groups, templateDir));
         return page;
     }
 
     /** The page's HTML from {@code templateDir/results.ftlh} (or the copy packaged in vae-core). */
-    public static String render(Suite suite, Path outputRoot, Path templateDir) {
-        return render(suite, groups(suite, outputRoot), templateDir);
+    public static String render(Suite suite, OutputLayout layout, Path templateDir) {
+        return render(suite, groups(suite, layout), templateDir);
     }
 
     private static String render(Suite suite, List<ResultGroup> groups, Path templateDir) {
@@ -141,8 +136,8 @@ public final class ResultsPage {
         model.put("suiteFile", suite.file().getFileName().toString());
         model.put("description", suite.description());
         model.put("groups", groups);
-        model.put("psnrTolerance", PSNR_TOLERANCE_DB);
-        model.put("lpipsTolerance", LPIPS_TOLERANCE);
+        model.put("psnrTolerance", Tolerances.PUBLISHED_PSNR_DB);
+        model.put("lpipsTolerance", Tolerances.PUBLISHED_LPIPS);
         model.put("generatedAt", java.time.Instant.now().toString());
         StringWriter html = new StringWriter();
         try {

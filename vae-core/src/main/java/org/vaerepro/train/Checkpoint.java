@@ -1,21 +1,27 @@
 package org.vaerepro.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaerepro.io.FileFormat;
+import org.vaerepro.io.Json;
 import org.vaerepro.model.ArrayArchive;
 import org.vaerepro.model.AutoencoderModel;
 import org.vaerepro.model.ModelConfig;
 import org.vaerepro.model.ModelFile;
 import org.vaerepro.model.ModelFileException;
+import org.vaerepro.provenance.Provenance;
 
-/** Parameters, Adam moments, progress and both configs in one atomically written file. */
+/**
+ * Parameters, Adam moments, progress, both configs and provenance in one atomically written file.
+ * Version 2 added the format and provenance fields; unversioned (version 1) checkpoints hold the same
+ * training state and still resume.
+ */
 public final class Checkpoint {
-    public static final String KIND = "vae-repro-checkpoint";
+    public static final FileFormat FORMAT = new FileFormat("vae-repro-checkpoint", 2);
     private static final String PARAM = "param/";
     private static final String ADAM = "adam/";
 
@@ -23,21 +29,18 @@ public final class Checkpoint {
     }
 
     static void save(Path file, AutoencoderModel model, TrainerConfig trainer, AdamOptimizer optimizer,
-            TrainingState state) {
-        ObjectNode manifest = ArrayArchive.json().createObjectNode();
-        manifest.put("kind", KIND);
-        manifest.set("model", ArrayArchive.json().valueToTree(model.config()));
-        manifest.set("trainer", ArrayArchive.json().valueToTree(trainer));
-        manifest.set("state", ArrayArchive.json().valueToTree(state));
+            TrainingState state, Provenance provenance) {
+        ObjectNode manifest = Json.mapper().createObjectNode();
+        manifest.set("format", Json.mapper().valueToTree(FORMAT));
+        manifest.set("model", Json.mapper().valueToTree(model.config()));
+        manifest.set("trainer", Json.mapper().valueToTree(trainer));
+        manifest.set("state", Json.mapper().valueToTree(state));
+        manifest.set("provenance", Json.mapper().valueToTree(provenance));
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         model.parameters().forEach((name, value) -> arrays.put(PARAM + name, value));
         optimizer.state().forEach((name, value) -> arrays.put(ADAM + name, value));
         manifest.put("arrayCount", arrays.size());
-        try {
-            ArrayArchive.write(file, manifest, arrays);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + file, e);
-        }
+        ArrayArchive.write(file, manifest, arrays);
     }
 
     /**
@@ -45,10 +48,10 @@ public final class Checkpoint {
      * the checkpoint belongs to this model and these optimisation settings.
      */
     static TrainingState restore(Path file, AutoencoderModel model, TrainerConfig trainer, AdamOptimizer optimizer) {
-        ArrayArchive.Contents contents = ArrayArchive.read(file, KIND);
+        ArrayArchive.Contents contents = ArrayArchive.read(file, FORMAT);
         try {
-            ModelConfig savedModel = ArrayArchive.json().treeToValue(contents.manifest().get("model"), ModelConfig.class);
-            TrainerConfig savedTrainer = ArrayArchive.json().treeToValue(contents.manifest().get("trainer"),
+            ModelConfig savedModel = Json.mapper().treeToValue(contents.manifest().get("model"), ModelConfig.class);
+            TrainerConfig savedTrainer = Json.mapper().treeToValue(contents.manifest().get("trainer"),
                     TrainerConfig.class);
             if (!savedModel.equals(model.config())) {
                 throw new ModelFileException(file, "was written for model " + savedModel + ", not " + model.config());
@@ -71,8 +74,8 @@ public final class Checkpoint {
             });
             ModelFile.assignParameters(file, model, params);
             optimizer.restore(adam);
-            return ArrayArchive.json().treeToValue(contents.manifest().get("state"), TrainingState.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return Json.mapper().treeToValue(contents.manifest().get("state"), TrainingState.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ModelFileException(file, "invalid checkpoint: " + e.getMessage());
         }
     }

@@ -4,8 +4,10 @@ import static org.vaerepro.model.GraphNames.KL;
 import static org.vaerepro.model.GraphNames.RECONSTRUCTION_LOSS;
 import static org.vaerepro.model.GraphNames.WEIGHTED_KL;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,13 @@ import org.vaerepro.data.ImageBatch;
 import org.vaerepro.data.ImageDataset;
 import org.vaerepro.data.ShuffledBatches;
 import org.vaerepro.model.AutoencoderModel;
+import org.vaerepro.io.Json;
 import org.vaerepro.model.GaussianNoise;
+import org.vaerepro.model.ModelConfig;
+import org.vaerepro.provenance.DataProvenance;
+import org.vaerepro.provenance.DatasetProvenance;
+import org.vaerepro.provenance.Provenance;
+import org.vaerepro.provenance.TrainingProvenance;
 
 /**
  * Mini-batch Adam on the model's loss, with checkpoints and exact resume. Each step's batch depends on
@@ -55,6 +63,8 @@ public final class Trainer {
         List<EpochReport> history = new ArrayList<>(state.history());
         long globalStep = state.globalStep();
         NativeMemoryReclaimer reclaimer = new NativeMemoryReclaimer();
+        Provenance origin = checkpoint == null ? null : Provenance.now(new DataProvenance(
+                new DatasetProvenance(data.name(), data.size(), data.checksum()), null), null);
         double seconds = state.seconds();
         for (int epoch = state.epoch(); epoch < config.epochs(); epoch++) {
             ShuffledBatches batches = new ShuffledBatches(data.size(), config.batchSize(), config.seed(), epoch);
@@ -103,23 +113,27 @@ public final class Trainer {
                         && (step + 1) % config.checkpointEverySteps() == 0) {
                     TrainingState mid = new TrainingState(epoch, step + 1, globalStep, history, lossSum, reconSum,
                             klSum, steps, seconds);
-                    Checkpoint.save(checkpoint, model, config, optimizer, mid);
-                    int e = epoch;
-                    int s = step + 1;
-                    listeners.forEach(l -> l.onCheckpoint(checkpoint, e, s));
+                    Checkpoint.save(checkpoint, model, config, optimizer, mid, provenance(origin, model.config(), mid));
                 }
             }
             EpochReport report = new EpochReport(epoch, lossSum / steps, reconSum / steps, klSum / steps, epochSeconds,
                     epochImages / Math.max(epochSeconds, 1e-9));
             history.add(report);
             if (checkpoint != null) {
-                Checkpoint.save(checkpoint, model, config, optimizer,
-                        new TrainingState(epoch + 1, 0, globalStep, history, 0, 0, 0, 0, seconds));
-                int e = epoch + 1;
-                listeners.forEach(l -> l.onCheckpoint(checkpoint, e, 0));
+                TrainingState next = new TrainingState(epoch + 1, 0, globalStep, history, 0, 0, 0, 0, seconds);
+                Checkpoint.save(checkpoint, model, config, optimizer, next, provenance(origin, model.config(), next));
             }
             listeners.forEach(l -> l.onEpochEnd(report));
         }
         return new TrainingResult(history, globalStep, seconds, resumed);
+    }
+
+    /** The run's provenance at a checkpoint: what it trains (model and optimiser settings) and how far it got. */
+    private Provenance provenance(Provenance origin, ModelConfig model, TrainingState state) {
+        ObjectNode spec = Json.mapper().createObjectNode();
+        spec.set("model", Json.mapper().valueToTree(model));
+        spec.set("trainer", Json.mapper().valueToTree(config));
+        return new Provenance(origin.data(), new TrainingProvenance(spec, config.seed(), state.epoch(),
+                state.globalStep(), state.seconds()), origin.environment(), origin.source(), Instant.now().toString());
     }
 }

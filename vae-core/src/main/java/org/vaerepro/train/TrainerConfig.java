@@ -21,9 +21,4 @@ public record TrainerConfig(int epochs, int batchSize, double learningRate, long
             throw new IllegalArgumentException("logEverySteps and checkpointEverySteps must be >= 0");
         }
     }
-
-    /** The source's settings: batch 128, Adam 1e-3, progress every 100 steps. */
-    public static TrainerConfig defaults(int epochs, long seed) {
-        return new TrainerConfig(epochs, 128, 1e-3, seed, 100, 0);
-    }
 }

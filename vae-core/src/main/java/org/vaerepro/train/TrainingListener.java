@@ -7,8 +7,4 @@ public interface TrainingListener {
 
     default void onEpochEnd(EpochReport epoch) {
     }
-
-    /** A checkpoint was written, after it is safely in place. */
-    default void onCheckpoint(java.nio.file.Path file, int epoch, int stepInEpoch) {
-    }
 }

@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -84,7 +83,7 @@ class BadInputTest {
         Path odd = dir.resolve("set/dog/c.png");
         png(odd, 9, 8);
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
-                () -> ImageFolderDataset.open(dir.resolve("set"), 3));
+                () -> ImageFolderDataset.open(dir.resolve("set"), "set", 3));
         assertMessage(e, odd, "image is 9x8 (WxH)");
     }
 
@@ -93,7 +92,7 @@ class BadInputTest {
         png(dir.resolve("set/ants/a.png"), 5, 4);
         png(dir.resolve("set/bees/b.png"), 5, 4);
         Files.writeString(dir.resolve("set/bees/notes.txt"), "ignored");
-        ImageFolderDataset dataset = ImageFolderDataset.open(dir.resolve("set"), 3);
+        ImageFolderDataset dataset = ImageFolderDataset.open(dir.resolve("set"), "set", 3);
         assertEquals(List.of("ants", "bees"), dataset.classNames());
         assertEquals(new ImageShape(3, 4, 5), dataset.shape());
         ImageBatch batch = dataset.range(0, 2);
@@ -102,13 +101,13 @@ class BadInputTest {
         assertEquals(30 / 255f, batch.images().getFloat(0, 0, 2, 3), 1e-6);
         assertEquals(40 / 255f, batch.images().getFloat(1, 1, 2, 3), 1e-6);
         assertEquals(200 / 255f, batch.images().getFloat(1, 2, 0, 0), 1e-6);
-        assertEquals(1, ImageFolderDataset.open(dir.resolve("set"), 1).range(0, 1).images().size(1));
+        assertEquals(1, ImageFolderDataset.open(dir.resolve("set"), "set", 1).range(0, 1).images().size(1));
     }
 
     @Test
     void emptyImageFolder() throws IOException {
         Files.createDirectories(dir.resolve("empty/cls"));
-        assertMessage(assertThrows(DatasetFormatException.class, () -> ImageFolderDataset.open(dir.resolve("empty"), 3)),
+        assertMessage(assertThrows(DatasetFormatException.class, () -> ImageFolderDataset.open(dir.resolve("empty"), "empty", 3)),
                 dir.resolve("empty"), "no .png/.jpg/.jpeg images");
     }
 
@@ -128,15 +127,15 @@ class BadInputTest {
 
     @Test
     void missingDatasetListsFilesAndPlaces() {
-        DataLocations locations = DataLocations.from(dir.resolve("nowhere").toString(), Map.of("VAE_DATA_DIR",
-                dir.resolve("env").toString()), dir.resolve("home"), false);
+        DataLocations locations = DataLocations.from(dir.resolve("nowhere"), dir.resolve("env"), dir.resolve("home"),
+                false);
         DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
                 () -> new DatasetRepository(locations).load(StandardDataset.CIFAR10, Split.TEST));
         String message = e.getMessage();
         for (String expected : List.of("data_batch_1.bin", "test_batch.bin", dir.resolve("nowhere/cifar-10-batches-bin")
                 .toString(), dir.resolve("env/cifar-10-batches-bin").toString(),
                 dir.resolve("home/.vae/data/cifar-10-batches-bin").toString(), "/usr/share/datasets/cifar-10-batches-bin",
-                "-Dvae.dataDir")) {
+                "setting 'dataDir'", "setting 'download'")) {
             assertTrue(message.contains(expected), () -> "message lacks '" + expected + "':\n" + message);
         }
     }

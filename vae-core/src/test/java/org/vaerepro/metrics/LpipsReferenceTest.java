@@ -88,7 +88,7 @@ class LpipsReferenceTest {
         Path nowhere = Path.of("/nonexistent/lpips.npz");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lpips.load(nowhere));
         assertTrue(e.getMessage().contains("/nonexistent/lpips.npz"));
-        assertTrue(e.getMessage().contains("-Dvae.lpipsWeights"));
+        assertTrue(e.getMessage().contains("setting 'lpipsWeights'"));
     }
 
     private static double[] check(String prefix) {

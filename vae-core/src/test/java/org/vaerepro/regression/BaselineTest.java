@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaerepro.experiment.ExperimentMetrics;
 import org.vaerepro.experiment.ExperimentResult;
-import org.vaerepro.experiment.ExperimentRunner;
+import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.ExperimentSpec;
-import org.vaerepro.experiment.Provenance;
+import org.vaerepro.Fixtures;
+import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
 import org.vaerepro.train.EpochReport;
@@ -29,8 +30,8 @@ class BaselineTest {
 
     private static ExperimentResult result(ExperimentSpec spec, double psnr, double lpips, String trainSha) {
         return new ExperimentResult("s", spec, new ExperimentMetrics(1000, psnr, psnr, 0.5, lpips, "resize", Map.of(), 1,
-                1, 2, 0.5, 0.5, 0.1, 1), List.of(new EpochReport(0, 1, 1, 0, 10, 100)), Map.of(),
-                new Provenance("mnist/train", trainSha, "mnist/test", TEST_SHA, "abc", Map.of(), "m", 2, 1, "t", 40, 5));
+                1, 2, 0.5, 0.5, 0.1, 1), List.of(new EpochReport(0, 1, 1, 0, 10, 100)), Map.of(), 5,
+                Fixtures.provenance(trainSha, TEST_SHA, 1, 40));
     }
 
     private Suite suite() throws Exception {
@@ -63,13 +64,13 @@ class BaselineTest {
         Suite suite = suite();
         Path out = dir.resolve("out");
         for (ExperimentSpec spec : suite.experiments()) {
-            Path file = out.resolve("s").resolve(spec.id()).resolve(ExperimentRunner.METRICS_FILE);
-            Files.createDirectories(file.getParent());
-            ExperimentRunner.json().writeValue(file.toFile(), result(spec, 14 + spec.latentDim(), 0.2, TRAIN_SHA));
+            AtomicFiles.writeJson(new OutputLayout(out).run(suite, spec).metricsFile(),
+                    result(spec, 14 + spec.latentDim(), 0.2, TRAIN_SHA));
         }
-        Baseline baseline = BaselineFile.record(suite, out, "mvn x");
+        Baseline baseline = BaselineFile.record(suite, new OutputLayout(out), "mvn x");
         assertEquals(90.0, baseline.wallSeconds(), 1e-9);
-        assertEquals("abc", baseline.gitCommit());
+        assertEquals("abc123", baseline.provenance().source().gitCommit());
+        assertEquals(Baseline.FORMAT, baseline.format());
         Path file = dir.resolve("baselines/s.json");
         BaselineFile.write(file, baseline);
         Baseline read = BaselineFile.read(file);
@@ -82,13 +83,12 @@ class BaselineTest {
         Suite suite = suite();
         Path out = dir.resolve("out");
         ExperimentSpec a = suite.experiments().get(0);
-        Path file = out.resolve("s/a").resolve(ExperimentRunner.METRICS_FILE);
-        Files.createDirectories(file.getParent());
+        Path file = new OutputLayout(out).run(suite, a).metricsFile();
         ExperimentSpec older = new ExperimentSpec("a", a.dataset(), 0, 0, a.architecture(), 2, a.loss(), a.beta(), 9,
                 a.batchSize(), a.learningRate(), a.seed(), a.lpipsSmallImages(), null);
-        ExperimentRunner.json().writeValue(file.toFile(), result(older, 14, 0.2, TRAIN_SHA));
+        AtomicFiles.writeJson(file, result(older, 14, 0.2, TRAIN_SHA));
         IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> BaselineFile.record(suite, out, "mvn x"));
+                () -> BaselineFile.record(suite, new OutputLayout(out), "mvn x"));
         assertTrue(error.getMessage().contains("a (") && error.getMessage().contains("different spec")
                 && error.getMessage().contains("b (no "), error.getMessage());
     }
@@ -101,6 +101,48 @@ class BaselineTest {
         assertTrue(error.getMessage().contains(bad.toString()), error.getMessage());
         IllegalStateException missing = assertThrows(IllegalStateException.class,
                 () -> BaselineFile.read(dir.resolve("none.json")));
-        assertTrue(missing.getMessage().contains("none.json") && missing.getMessage().contains("vae:baseline"));
+        assertTrue(missing instanceof MissingBaselineException, missing.toString());
+        assertTrue(missing.getMessage().contains("none.json") && missing.getMessage().contains("record one"),
+                missing.getMessage());
+        assertTrue(!missing.getMessage().contains("mvn") && !missing.getMessage().contains("vae:"),
+                "core messages speak of settings and steps, not Maven: " + missing.getMessage());
+    }
+
+    @Test
+    void aVersionOneBaselineIsReadThroughTheFallback() throws Exception {
+        Path old = dir.resolve("v1.json");
+        Files.writeString(old, """
+                {"suite": "s", "command": "mvn -B verify", "gitCommit": "2b628d2", "recordedAt": "2026-11-20T10:00:00Z",
+                 "machine": "AMD EPYC, 2 cores", "versions": {"vae-repro": "development", "nd4j": "1.0.0-M2.1",
+                 "nd4jBackend": "CpuBackend", "java": "17.0.15", "jvm": "OpenJDK 64-Bit Server VM 17.0.15"},
+                 "wallSeconds": 300.5,
+                 "experiments": {"a": {"psnr": 13.4, "lpips": 0.15, "ssim": 0.4, "lpipsSmallImages": "resize",
+                   "testImages": 1000, "trainChecksum": "%s", "testChecksum": "%s"}}}
+                """.formatted(TRAIN_SHA, TEST_SHA));
+        Baseline read = BaselineFile.read(old);
+        assertEquals("2b628d2", read.provenance().source().gitCommit());
+        assertEquals("AMD EPYC, 2 cores", read.provenance().environment().cpu());
+        assertEquals("CpuBackend", read.provenance().environment().backend());
+        assertEquals(300.5, read.wallSeconds(), 0);
+        assertEquals(13.4, read.experiments().get("a").psnr(), 0);
+        // Written back, it is a current-version file that reads back equal.
+        Path upgraded = dir.resolve("v2.json");
+        BaselineFile.write(upgraded, read);
+        assertTrue(Files.readString(upgraded).contains("\"version\" : 2"), Files.readString(upgraded));
+        assertEquals(read, BaselineFile.read(upgraded));
+    }
+
+    @Test
+    void aBaselineOfAnotherVersionOrKindNamesFileAndVersions() throws Exception {
+        Path newer = dir.resolve("newer.json");
+        Files.writeString(newer, "{\"format\": {\"kind\": \"vae-repro-baseline\", \"version\": 3}, \"suite\": \"s\"}");
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> BaselineFile.read(newer));
+        assertTrue(error.getMessage().contains(newer.toString()) && error.getMessage().contains("version 3")
+                && error.getMessage().contains("reads version 2"), error.getMessage());
+        Path metrics = dir.resolve("metrics.json");
+        Files.writeString(metrics, "{\"format\": {\"kind\": \"vae-repro-metrics\", \"version\": 2}}");
+        IllegalStateException kind = assertThrows(IllegalStateException.class, () -> BaselineFile.read(metrics));
+        assertTrue(kind.getMessage().contains("is a 'vae-repro-metrics' file, expected 'vae-repro-baseline'"),
+                kind.getMessage());
     }
 }

@@ -15,9 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaerepro.experiment.ExperimentMetrics;
 import org.vaerepro.experiment.ExperimentResult;
-import org.vaerepro.experiment.ExperimentRunner;
+import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.ExperimentSpec;
-import org.vaerepro.experiment.Provenance;
+import org.vaerepro.Fixtures;
+import org.vaerepro.io.AtomicFiles;
+import org.vaerepro.provenance.Provenance;
+import org.vaerepro.regression.BottleneckTrend;
+import org.vaerepro.regression.PublishedTableRule;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
 import org.vaerepro.train.EpochReport;
@@ -48,13 +52,14 @@ class ResultsPageTest {
     private void writeResult(Suite suite, ExperimentSpec spec, double psnr, double lpips) throws Exception {
         ExperimentMetrics metrics = new ExperimentMetrics(100, psnr, psnr - 0.1, 0.5, lpips, "resize",
                 byRule(lpips), 100, 5, spec.latentDim(), 0.9, 0.8, 0.2, 0.7);
-        Provenance provenance = new Provenance("mnist/train", "a".repeat(64), "mnist/test", "b".repeat(64), "abc123",
-                Map.of("nd4j", "1.0.0-M2.1"), "test machine", 2, 1, "2026-01-01T00:00:00Z", 12.5, 3.0);
+        Provenance provenance = Fixtures.provenance("a".repeat(64), "b".repeat(64), 1, 12.5);
         ExperimentResult result = new ExperimentResult(suite.name(), spec, metrics,
-                List.of(new EpochReport(0, 1, 1, 0, 1, 100)), Map.of(), provenance);
-        Path metricsFile = dir.resolve("out").resolve(suite.name()).resolve(spec.id()).resolve(ExperimentRunner.METRICS_FILE);
-        Files.createDirectories(metricsFile.getParent());
-        ExperimentRunner.json().writeValue(metricsFile.toFile(), result);
+                List.of(new EpochReport(0, 1, 1, 0, 1, 100)), Map.of(), 3.0, provenance);
+        AtomicFiles.writeJson(layout().run(suite, spec).metricsFile(), result);
+    }
+
+    private OutputLayout layout() {
+        return new OutputLayout(dir.resolve("out"));
     }
 
     /** In rule order, as the runner writes it (Map.of iterates in a per-JVM random order). */
@@ -78,7 +83,7 @@ class ResultsPageTest {
         Files.createDirectories(dir.resolve("out/page/d32"));
         Files.writeString(dir.resolve("out/page/d32/metrics.json"), "{ truncated");
 
-        List<ResultGroup> groups = ResultsPage.groups(suite, dir.resolve("out"));
+        List<ResultGroup> groups = ResultsPage.groups(suite, layout());
         assertEquals(1, groups.size());
         List<ResultRow> rows = groups.get(0).rows();
         assertEquals(List.of(2, 10, 16, 32), rows.stream().map(ResultRow::latentDim).toList());
@@ -93,7 +98,7 @@ class ResultsPageTest {
         // 12.6 → 15.4 → 17.0 dB and 0.27 → 0.12 → 0.10: the claim holds on the measured rows.
         assertTrue(groups.get(0).trend().holds(), groups.get(0).trend().toString());
 
-        Path page = ResultsPage.write(suite, dir.resolve("out"), null);
+        Path page = ResultsPage.write(suite, layout(), null);
         Document html = Jsoup.parse(page.toFile(), "UTF-8");
         assertEquals(List.of("d2", "d10", "d16", "d32"), html.select("td.id").eachText());
         assertEquals(1, html.select("span.fail").size(), html.select("table").text());
@@ -119,9 +124,9 @@ class ResultsPageTest {
     @Test
     void oneSidedReportedCheckBoundaries() {
         var reported = new org.vaerepro.experiment.ReportedValues(15.0, 0.20, "x");
-        assertTrue(ResultsPage.passesReported(14.5, 0.22, reported));
-        assertTrue(ResultsPage.passesReported(30.0, 0.0, reported));
-        assertFalse(ResultsPage.passesReported(14.49, 0.10, reported));
-        assertFalse(ResultsPage.passesReported(20.0, 0.2201, reported));
+        assertTrue(PublishedTableRule.passes(14.5, 0.22, reported));
+        assertTrue(PublishedTableRule.passes(30.0, 0.0, reported));
+        assertFalse(PublishedTableRule.passes(14.49, 0.10, reported));
+        assertFalse(PublishedTableRule.passes(20.0, 0.2201, reported));
     }
 }

@@ -3,12 +3,12 @@ package org.vaerepro.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vaerepro.train.BitIdentical.assertBitIdentical;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,7 +23,9 @@ import org.vaerepro.model.AutoencoderModel;
 import org.vaerepro.model.ModelConfig;
 import org.vaerepro.model.ModelFile;
 import org.vaerepro.model.ModelFileException;
-import org.vaerepro.model.ModelProvenance;
+import org.vaerepro.Fixtures;
+import org.vaerepro.model.ArrayArchive;
+import org.vaerepro.provenance.Provenance;
 
 /** Determinism, exact resume after a mid-epoch kill, NaN handling and model files, on real MNIST. */
 class TrainerTest {
@@ -40,7 +42,7 @@ class TrainerTest {
         AutoencoderModel b = AutoencoderModel.create(VAE, 21);
         new Trainer(config, List.of()).train(a, mnist, null);
         new Trainer(config, List.of()).train(b, mnist, null);
-        assertEquals(a.parameters(), b.parameters());
+        assertBitIdentical(a.parameters(), b.parameters(), "same seed");
         AutoencoderModel c = AutoencoderModel.create(VAE, 22);
         new Trainer(new TrainerConfig(1, 64, 1e-3, 22, 0, 0), List.of()).train(c, mnist, null);
         assertTrue(!a.parameters().equals(c.parameters()));
@@ -71,10 +73,17 @@ class TrainerTest {
         TrainingResult resumed = new Trainer(config, List.of()).train(resumedModel, mnist, checkpoint);
         assertTrue(resumed.resumed());
         assertEquals(expected.steps(), resumed.steps());
-        assertEquals(straight.parameters(), resumedModel.parameters());
+        assertBitIdentical(straight.parameters(), resumedModel.parameters(), "parameters after resume");
         assertEquals(expected.last().loss(), resumed.last().loss(), 0.0);
         INDArray x = mnist.range(0, 16).images();
-        assertEquals(straight.reconstruct(x), resumedModel.reconstruct(x));
+        assertBitIdentical(straight.reconstruct(x), resumedModel.reconstruct(x), "reconstructions after resume");
+        // Both final checkpoints hold the parameters and Adam's moments (m, v) of the last step.
+        ArrayArchive.Contents straightEnd = ArrayArchive.read(dir.resolve("a.ckpt"), Checkpoint.FORMAT);
+        ArrayArchive.Contents resumedEnd = ArrayArchive.read(checkpoint, Checkpoint.FORMAT);
+        assertTrue(straightEnd.arrays().keySet().stream().anyMatch(k -> k.startsWith("adam/")),
+                straightEnd.arrays().keySet().toString());
+        assertBitIdentical(straightEnd.arrays(), resumedEnd.arrays(), "final checkpoint (parameters and Adam moments)");
+        assertEquals(straightEnd.manifest().at("/state/globalStep"), resumedEnd.manifest().at("/state/globalStep"));
     }
 
     @Test
@@ -90,7 +99,7 @@ class TrainerTest {
                 checkpoint);
         assertTrue(result.resumed());
         assertEquals(2, result.epochs().size());
-        assertEquals(longRun.parameters(), extended.parameters());
+        assertBitIdentical(longRun.parameters(), extended.parameters(), "continued run");
     }
 
     @Test
@@ -125,14 +134,17 @@ class TrainerTest {
         Path checkpoint = dir.resolve("m.ckpt");
         new Trainer(new TrainerConfig(1, 64, 1e-3, 8, 0, 0), List.of()).train(model, mnist, checkpoint);
         Path file = dir.resolve("model.zip");
-        ModelProvenance provenance = new ModelProvenance(8, mnist.name(), mnist.checksum(), Map.of("nd4j", "1.0.0-M2.1"),
-                "2026-11-24T00:00:00Z");
+        Provenance provenance = Fixtures.provenance(mnist.checksum(), null, 8, 1.5);
         ModelFile.save(file, model, provenance);
         ModelFile.Loaded loaded = ModelFile.load(file);
         assertEquals(provenance, loaded.provenance());
         assertEquals(VAE, loaded.model().config());
         INDArray x = mnist.range(0, 8).images();
-        assertEquals(model.reconstruct(x), loaded.model().reconstruct(x));
+        assertBitIdentical(model.reconstruct(x), loaded.model().reconstruct(x), "reloaded model");
+        // The checkpoint carries the run's provenance: the data it trains on and how far it got.
+        var manifest = ArrayArchive.read(checkpoint, Checkpoint.FORMAT).manifest();
+        assertEquals(mnist.checksum(), manifest.at("/provenance/data/train/sha256").asText());
+        assertEquals(1, manifest.at("/provenance/training/epochs").asInt());
 
         ModelFileException wrongKind = assertThrows(ModelFileException.class, () -> ModelFile.load(checkpoint));
         assertTrue(wrongKind.getMessage().contains("is a 'vae-repro-checkpoint' file, expected 'vae-repro-model'"),

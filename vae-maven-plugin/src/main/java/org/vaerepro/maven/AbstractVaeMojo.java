@@ -6,12 +6,14 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.vaerepro.experiment.SpecException;
 import org.vaerepro.experiment.SuiteRunner;
-import org.vaerepro.experiment.SuiteSession;
-import org.vaerepro.metrics.Lpips;
+import org.vaerepro.session.SessionSettings;
+import org.vaerepro.session.SuiteSession;
 
-/** Parameters every goal shares; subclasses only say which phases run. No logic beyond translation. */
+/**
+ * Parameters every goal shares. A goal reads its parameters into {@link SessionSettings}, calls one
+ * {@link SuiteSession} step and turns failures into Maven's terms ({@link MavenHints}); no logic beyond that.
+ */
 abstract class AbstractVaeMojo extends AbstractMojo {
     /** The suite file (JSON) declaring the experiments. */
     @Parameter(property = "vae.suite", required = true)
@@ -21,16 +23,24 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     @Parameter(property = "vae.outputDirectory", defaultValue = "${project.build.directory}/vae")
     File outputDirectory;
 
-    /** Comma-separated experiment ids; all when empty. */
+    /** Experiment ids to run, comma-separated on the command line ({@code -Dvae.experiments=a,b}); all when empty. */
     @Parameter(property = "vae.experiments")
-    String experiments;
+    List<String> experiments;
 
-    /** Folder holding the datasets (e.g. ../shared/data); else VAE_DATA_DIR, ~/.vae/data, /usr/share/datasets. */
+    /** Folder holding the datasets in their official layouts (e.g. ../shared/data); searched first. */
     @Parameter(property = "vae.dataDir")
-    String dataDir;
+    File dataDir;
 
-    /** LPIPS AlexNet v0.1 weights (.npz); default ~/.vae/weights/lpips-alex-v0.1.npz. */
-    @Parameter(property = "vae.lpipsWeights")
+    /** A second data folder, searched after {@code dataDir}; by default the VAE_DATA_DIR environment variable. */
+    @Parameter(property = "vae.environmentDataDir", defaultValue = "${env.VAE_DATA_DIR}")
+    File environmentDataDir;
+
+    /** Download a standard dataset found nowhere from its official source (checked against the publisher's MD5). */
+    @Parameter(property = "vae.download", defaultValue = "true")
+    boolean download;
+
+    /** LPIPS AlexNet v0.1 weights (.npz, PyTorch key names). */
+    @Parameter(property = "vae.lpipsWeights", defaultValue = "${user.home}/.vae/weights/lpips-alex-v0.1.npz")
     File lpipsWeights;
 
     /** Folder with results.ftlh to override the packaged template. */
@@ -41,12 +51,17 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     @Parameter(property = "vae.failFast", defaultValue = "false")
     boolean failFast;
 
-    /** Progress line every N steps. */
+    /** Progress line every N training steps (0: none). */
     @Parameter(property = "vae.logEverySteps", defaultValue = "100")
     int logEverySteps;
 
+    /** Skip the goal. */
     @Parameter(property = "vae.skip", defaultValue = "false")
     boolean skip;
+
+    /** The user's home; {@code <home>/.vae/data} is searched after the data folders above. */
+    @Parameter(defaultValue = "${user.home}", readonly = true)
+    File homeDirectory;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -54,34 +69,31 @@ abstract class AbstractVaeMojo extends AbstractMojo {
             getLog().info("vae: skipped (vae.skip=true)");
             return;
         }
-        SuiteSession session;
-        try {
-            session = new SuiteSession(suiteFile.toPath(), outputDirectory.toPath(), dataDir,
-                    lpipsWeights != null ? lpipsWeights.toPath() : Lpips.defaultWeights(),
-                    templateDirectory == null ? null : templateDirectory.toPath(), getLog()::info, failFast,
-                    logEverySteps);
-        } catch (SpecException | IllegalArgumentException | IllegalStateException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
         List<SuiteRunner.Failure> failures;
         try {
+            SuiteSession session = new SuiteSession(settings(), getLog()::info);
             failures = run(session);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoFailureException(MavenHints.explain(e), e);
         }
         if (!failures.isEmpty()) {
             StringBuilder message = new StringBuilder(failures.size() + " experiment(s) failed:");
             for (SuiteRunner.Failure f : failures) {
                 message.append("\n  ").append(f.experiment()).append(" (").append(f.phase()).append("): ")
-                        .append(f.error().getMessage());
+                        .append(MavenHints.explain(f.error()));
             }
             throw new MojoFailureException(message.toString());
         }
     }
 
-    abstract List<SuiteRunner.Failure> run(SuiteSession session);
-
-    void report(SuiteSession session) {
-        getLog().info("vae: results page " + session.report());
+    private SessionSettings settings() {
+        return new SessionSettings(suiteFile.toPath(), outputDirectory.toPath(),
+                experiments == null ? List.of() : experiments.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                dataDir == null ? null : dataDir.toPath(), environmentDataDir == null ? null : environmentDataDir.toPath(),
+                homeDirectory.toPath(), download, lpipsWeights.toPath(),
+                templateDirectory == null ? null : templateDirectory.toPath(), failFast, logEverySteps);
     }
+
+    /** The session step of this goal; returns the experiments that failed. */
+    abstract List<SuiteRunner.Failure> run(SuiteSession session);
 }

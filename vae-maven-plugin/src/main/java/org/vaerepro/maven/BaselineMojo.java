@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.vaerepro.experiment.SuiteRunner;
-import org.vaerepro.experiment.SuiteSession;
+import org.vaerepro.session.SuiteSession;
 import org.vaerepro.regression.Baseline;
 
 /**

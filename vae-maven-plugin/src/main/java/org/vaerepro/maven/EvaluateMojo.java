@@ -4,13 +4,13 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.vaerepro.experiment.SuiteRunner;
-import org.vaerepro.experiment.SuiteSession;
+import org.vaerepro.session.SuiteSession;
 
 /** Computes metrics, latent analysis and pictures of trained experiments into metrics.json. */
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, requiresProject = false, threadSafe = false)
 public class EvaluateMojo extends AbstractVaeMojo {
     @Override
     List<SuiteRunner.Failure> run(SuiteSession session) {
-        return session.evaluate(experiments);
+        return session.evaluate().failures();
     }
 }

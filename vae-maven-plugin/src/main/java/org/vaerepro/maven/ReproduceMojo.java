@@ -1,11 +1,10 @@
 package org.vaerepro.maven;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.vaerepro.experiment.SuiteRunner;
-import org.vaerepro.experiment.SuiteSession;
+import org.vaerepro.session.SuiteSession;
 
 /** Train, evaluate and report in one goal; the page is written even when some experiments failed. */
 @Mojo(name = "reproduce", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, requiresProject = false,
@@ -13,16 +12,8 @@ import org.vaerepro.experiment.SuiteSession;
 public class ReproduceMojo extends AbstractVaeMojo {
     @Override
     List<SuiteRunner.Failure> run(SuiteSession session) {
-        List<SuiteRunner.Failure> failures = new ArrayList<>(session.train(experiments));
-        if (failures.isEmpty() || !failFast) {
-            List<String> failed = failures.stream().map(SuiteRunner.Failure::experiment).toList();
-            String trained = session.select(experiments).stream().map(s -> s.id()).filter(id -> !failed.contains(id))
-                    .reduce((a, b) -> a + "," + b).orElse(null);
-            if (trained != null) {
-                failures.addAll(session.evaluate(trained));
-            }
-        }
-        report(session);
-        return failures;
+        SuiteSession.Outcome outcome = session.reproduce();
+        getLog().info("vae: results page " + outcome.page());
+        return outcome.failures();
     }
 }

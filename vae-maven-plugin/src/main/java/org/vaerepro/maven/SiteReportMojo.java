@@ -1,7 +1,6 @@
 package org.vaerepro.maven;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
@@ -9,6 +8,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.reporting.AbstractMavenReport;
 import org.apache.maven.reporting.MavenReportException;
+import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
 import org.vaerepro.report.ResultGroup;
@@ -54,7 +54,7 @@ public class SiteReportMojo extends AbstractMavenReport {
         } catch (RuntimeException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
-        Path results = resultsDirectory.toPath();
+        OutputLayout results = new OutputLayout(resultsDirectory.toPath());
         // Read the results once: the standalone page and the summary table below show the same rows.
         List<ResultGroup> groups = ResultsPage.groups(suite, results);
         ResultsPage.publish(suite, groups, results, templateDirectory == null ? null : templateDirectory.toPath(),

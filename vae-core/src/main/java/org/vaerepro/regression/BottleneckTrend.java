@@ -1,4 +1,4 @@
-package org.vaerepro.report;
+package org.vaerepro.regression;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.vaerepro.report;
+package org.vaerepro.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaerepro.SharedData;
 import org.vaerepro.experiment.ExperimentResult;
-import org.vaerepro.experiment.ExperimentRunner;
 import org.vaerepro.experiment.SuiteRunner;
-import org.vaerepro.experiment.SuiteSession;
 
 /** A tiny real suite through train → evaluate → report; the page is parsed with jsoup and checked. */
 class SuiteEndToEndTest {
@@ -41,22 +39,24 @@ class SuiteEndToEndTest {
                 """);
         List<String> log = new ArrayList<>();
         Path out = dir.resolve("out");
-        SuiteSession session = new SuiteSession(suiteFile, out, SharedData.dataDir().toString(), SharedData.lpipsWeights(),
-                null, log::add, false, 4);
-        List<SuiteRunner.Failure> failures = new ArrayList<>(session.train("vae-d2,ae-d4"));
-        failures.addAll(session.evaluate("vae-d2,ae-d4"));
+        SuiteSession session = new SuiteSession(settings(suiteFile, out, List.of("vae-d2", "ae-d4")), log::add);
+        List<SuiteRunner.Failure> failures = new ArrayList<>(session.train().failures());
+        failures.addAll(session.evaluate().failures());
         assertTrue(failures.isEmpty(), failures.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("[vae-d2] epoch 1 step 4/8")), log.toString());
         // Training again with an unchanged spec is a no-op.
-        session.train("vae-d2");
+        new SuiteSession(settings(suiteFile, out, List.of("vae-d2")), log::add).train();
         assertTrue(log.get(log.size() - 1).contains("already trained"), log.get(log.size() - 1));
 
-        ExperimentResult result = ExperimentRunner.json().readValue(out.resolve("tiny/vae-d2/metrics.json").toFile(),
-                ExperimentResult.class);
+        ExperimentResult result = ExperimentResult.read(out.resolve("tiny/vae-d2/metrics.json"));
         assertEquals(250, result.metrics().testImages());
         assertTrue(result.metrics().psnr() > 5 && result.metrics().psnr() < 40);
         assertTrue(result.metrics().lpips() > 0 && result.metrics().lpips() < 1);
-        assertEquals(64, result.provenance().trainChecksum().length());
+        assertEquals(64, result.provenance().data().train().sha256().length());
+        assertEquals(512, result.provenance().data().train().images());
+        assertEquals(3, result.provenance().training().seed());
+        assertEquals(1, result.provenance().training().epochs());
+        assertTrue(result.provenance().environment().threads() > 0, result.provenance().environment().toString());
         assertEquals("resize", result.metrics().lpipsSmallImages());
         // 28x28 images: LPIPS under both size rules, the headline being the spec's rule.
         assertEquals(java.util.Set.of("resize", "pad"), result.metrics().lpipsByPolicy().keySet());
@@ -88,15 +88,19 @@ class SuiteEndToEndTest {
 
         // Raising the epoch count continues from the checkpoint instead of starting over.
         Files.writeString(suiteFile, Files.readString(suiteFile).replace("\"epochs\": 1", "\"epochs\": 2"));
-        SuiteSession longer = new SuiteSession(suiteFile, dir.resolve("out"), SharedData.dataDir().toString(),
-                SharedData.lpipsWeights(), null, log::add, false, 4);
-        assertTrue(longer.train("vae-d2").isEmpty());
+        SuiteSession longer = new SuiteSession(settings(suiteFile, out, List.of("vae-d2")), log::add);
+        assertTrue(longer.train().failures().isEmpty());
         assertTrue(log.stream().anyMatch(l -> l.contains("[vae-d2] epochs raised from 1 to 2")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("[vae-d2] resuming from")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("[vae-d2] epoch 2 step 4/8")), log.toString());
     }
 
-    private static int distinctColours(BufferedImage image) {
+    static SessionSettings settings(Path suiteFile, Path out, List<String> experiments) {
+        return new SessionSettings(suiteFile, out, experiments, SharedData.dataDir(), null, out.resolve("home"), false,
+                SharedData.lpipsWeights(), null, false, 4);
+    }
+
+    static int distinctColours(BufferedImage image) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 2) {
             for (int x = 0; x < image.getWidth(); x += 2) {

@@ -1,0 +1,73 @@
+package org.vaerepro.experiment;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.vaerepro.data.ImageDataset;
+import org.vaerepro.io.AtomicFiles;
+import org.vaerepro.io.Json;
+import org.vaerepro.model.AutoencoderModel;
+import org.vaerepro.model.ModelConfig;
+import org.vaerepro.model.ModelFile;
+import org.vaerepro.provenance.DataProvenance;
+import org.vaerepro.provenance.Provenance;
+import org.vaerepro.provenance.TrainingProvenance;
+import org.vaerepro.train.ConsoleProgress;
+import org.vaerepro.train.Trainer;
+import org.vaerepro.train.TrainerConfig;
+import org.vaerepro.train.TrainingResult;
+
+/**
+ * Trains one experiment into its {@link RunFolder}: resumes from a checkpoint of the same training spec
+ * (or continues one whose only change is more epochs), then writes model.zip and training.json.
+ */
+public final class ExperimentTrainer {
+    private final ExperimentDatasets datasets;
+    private final OutputLayout layout;
+    private final Consumer<String> log;
+    private final int logEverySteps;
+
+    public ExperimentTrainer(ExperimentDatasets datasets, OutputLayout layout, Consumer<String> log, int logEverySteps) {
+        this.datasets = datasets;
+        this.layout = layout;
+        this.log = log;
+        this.logEverySteps = logEverySteps;
+    }
+
+    public static ModelConfig modelConfig(ExperimentSpec spec) {
+        return new ModelConfig(spec.architecture(), spec.dataset().shape(), spec.latentDim(),
+                ModelConfig.DEFAULT_CHANNELS, spec.loss(), spec.beta());
+    }
+
+    public boolean isTrained(Suite suite, ExperimentSpec spec) {
+        return layout.run(suite, spec).isTrained(spec);
+    }
+
+    public TrainingRecord train(Suite suite, ExperimentSpec spec) {
+        RunFolder folder = layout.run(suite, spec);
+        String prefix = "[" + spec.id() + "]";
+        RunFolder.Preparation preparation = folder.prepareForTraining(spec);
+        if (preparation.continuing()) {
+            log.accept(prefix + " epochs raised from " + preparation.previousEpochs() + " to " + spec.epochs()
+                    + ": continuing from the checkpoint");
+        }
+        ImageDataset train = datasets.trainSet(spec);
+        AutoencoderModel model = AutoencoderModel.create(modelConfig(spec), spec.seed());
+        if (java.nio.file.Files.isRegularFile(folder.checkpointFile())) {
+            log.accept(prefix + " resuming from " + folder.checkpointFile());
+        }
+        log.accept(prefix + " training " + spec.architecture().displayName() + " d=" + spec.latentDim() + " on "
+                + train.name() + " (" + train.size() + " images, " + spec.epochs() + " epochs, batch "
+                + spec.batchSize() + ")");
+        TrainerConfig config = new TrainerConfig(spec.epochs(), spec.batchSize(), spec.learningRate(), spec.seed(),
+                logEverySteps, 0);
+        TrainingResult result = new Trainer(config, List.of(new ConsoleProgress(prefix, log)))
+                .train(model, train, folder.checkpointFile());
+        Provenance provenance = Provenance.now(new DataProvenance(ExperimentDatasets.provenance(train), null),
+                new TrainingProvenance(Json.mapper().valueToTree(spec.forTraining()), spec.seed(), result.epochs().size(),
+                        result.steps(), result.seconds()));
+        ModelFile.save(folder.modelFile(), model, provenance);
+        TrainingRecord record = new TrainingRecord(result, provenance);
+        AtomicFiles.writeJson(folder.trainingFile(), record);
+        return record;
+    }
+}

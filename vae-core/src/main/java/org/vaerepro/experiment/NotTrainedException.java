@@ -1,0 +1,11 @@
+package org.vaerepro.experiment;
+
+import java.nio.file.Path;
+
+/** Evaluation asked for an experiment that has no model trained with its current spec. */
+public final class NotTrainedException extends IllegalStateException {
+    public NotTrainedException(String experiment, Path modelFile) {
+        super("experiment '" + experiment + "' is not trained with its current spec (no " + modelFile + " matching "
+                + RunFolder.TRAINING_SPEC + "); train it first");
+    }
+}

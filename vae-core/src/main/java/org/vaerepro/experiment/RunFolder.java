@@ -1,0 +1,110 @@
+package org.vaerepro.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.vaerepro.io.AtomicFiles;
+import org.vaerepro.io.FileFormat;
+import org.vaerepro.io.Json;
+
+/**
+ * One experiment's folder and the rules that decide what in it is still valid. Files:
+ * {@value #TRAINING_SPEC} (the training fields the model was trained with), {@value #CHECKPOINT},
+ * {@value #MODEL}, {@value #TRAINING}, {@value #METRICS} and the pictures.
+ */
+public record RunFolder(Path directory) {
+    public static final String TRAINING_SPEC = "training-spec.json";
+    public static final String CHECKPOINT = "checkpoint.ckpt";
+    public static final String MODEL = "model.zip";
+    public static final String TRAINING = "training.json";
+    public static final String METRICS = "metrics.json";
+    static final FileFormat TRAINING_SPEC_FORMAT = new FileFormat("vae-repro-training-spec", 2);
+
+    /** What training found in the folder: a fresh start, or epochs to continue from. */
+    public record Preparation(int previousEpochs) {
+        public boolean continuing() {
+            return previousEpochs > 0;
+        }
+    }
+
+    /** The recorded training spec and its format, as written to {@value #TRAINING_SPEC}. */
+    record RecordedSpec(FileFormat format, ExperimentSpec spec) {
+    }
+
+    public Path trainingSpecFile() {
+        return directory.resolve(TRAINING_SPEC);
+    }
+
+    public Path checkpointFile() {
+        return directory.resolve(CHECKPOINT);
+    }
+
+    public Path modelFile() {
+        return directory.resolve(MODEL);
+    }
+
+    public Path trainingFile() {
+        return directory.resolve(TRAINING);
+    }
+
+    public Path metricsFile() {
+        return directory.resolve(METRICS);
+    }
+
+    public Path file(String name) {
+        return directory.resolve(name);
+    }
+
+    /** Trained already with this spec's training fields (model file present, recorded training spec unchanged). */
+    public boolean isTrained(ExperimentSpec spec) {
+        return Files.isRegularFile(modelFile()) && spec.forTraining().equals(recordedSpec());
+    }
+
+    /**
+     * Makes the folder ready to train {@code spec}. A changed training spec invalidates everything trained
+     * before (evaluation-only fields do not count). Only more epochs keeps the checkpoint: shuffling, noise
+     * and Adam depend on (seed, epoch, step) alone, so continuing equals training the longer run from scratch.
+     */
+    public Preparation prepareForTraining(ExperimentSpec spec) {
+        ExperimentSpec wanted = spec.forTraining();
+        ExperimentSpec recorded = recordedSpec();
+        if (wanted.equals(recorded)) {
+            return new Preparation(0);
+        }
+        int previousEpochs = recorded != null && Files.isRegularFile(checkpointFile())
+                && recorded.epochs() < wanted.epochs() && recorded.withEpochs(wanted.epochs()).equals(wanted)
+                ? recorded.epochs() : 0;
+        List<Path> stale = previousEpochs > 0 ? List.of(modelFile(), trainingFile(), metricsFile())
+                : List.of(checkpointFile(), modelFile(), trainingFile(), metricsFile());
+        try {
+            Files.createDirectories(directory);
+            for (Path file : stale) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + directory, e);
+        }
+        AtomicFiles.writeJson(trainingSpecFile(), new RecordedSpec(TRAINING_SPEC_FORMAT, wanted));
+        return new Preparation(previousEpochs);
+    }
+
+    /** The training spec recorded in the folder; null when absent, unreadable or of another format (start over). */
+    private ExperimentSpec recordedSpec() {
+        Path file = trainingSpecFile();
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            JsonNode root = Json.mapper().readTree(file.toFile());
+            if (TRAINING_SPEC_FORMAT.versionOf(file, root) == FileFormat.UNVERSIONED) {
+                return null;
+            }
+            return Json.mapper().treeToValue(root, RecordedSpec.class).spec();
+        } catch (IOException | RuntimeException e) {
+            return null; // unreadable: retraining is the safe choice
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * <b>API: suites and experiments.</b> A suite file ({@link org.vaerepro.experiment.SuiteParser}) declares
+ * {@link org.vaerepro.experiment.ExperimentSpec}s; {@link org.vaerepro.experiment.ExperimentTrainer} and
+ * {@link org.vaerepro.experiment.ExperimentEvaluator} train and measure one experiment into its
+ * {@link org.vaerepro.experiment.RunFolder}, whose paths and staleness rules
+ * ({@link org.vaerepro.experiment.OutputLayout}) every other reader of results uses;
+ * {@link org.vaerepro.experiment.ExperimentResult} is what {@code metrics.json} holds.
+ * {@link org.vaerepro.experiment.SuiteRunner} runs a phase over a selection. Internal:
+ * {@code ExperimentPictures}. This package knows nothing of pages, baselines or sessions.
+ */
+package org.vaerepro.experiment;

@@ -1,0 +1,8 @@
+/**
+ * <b>API: the models.</b> The closed set of {@link org.vaerepro.model.Architecture}s, their
+ * {@link org.vaerepro.model.ModelConfig}, the SameDiff-backed {@link org.vaerepro.model.AutoencoderModel}
+ * (encode, decode, reconstruct, sample, losses) and {@link org.vaerepro.model.ModelFile} (a versioned model
+ * file with provenance). {@link org.vaerepro.model.ArrayArchive} is the zip-of-npy container shared with
+ * checkpoints. Internal: {@code GraphBuilder}, {@code GraphNames}.
+ */
+package org.vaerepro.model;

@@ -1,0 +1,36 @@
+package org.vaerepro.session;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.vaerepro.io.Preconditions;
+
+/**
+ * Every setting a session runs with, filled by a front end (the Maven goals fill it from their
+ * parameters). The core reads no system property or environment variable: what the environment says
+ * (a data directory variable, the home folder) arrives here as values.
+ *
+ * @param suiteFile the suite file (JSON) declaring the experiments
+ * @param outputDirectory root of outputs: {@code <dir>/<suite>/<experiment>/} and {@code <dir>/<suite>/index.html}
+ * @param experiments ids of the experiments to run; empty for all
+ * @param dataDirectory the folder holding the datasets, searched first; null for none
+ * @param environmentDataDirectory a data folder the front end's environment names, searched second; null for none
+ * @param homeDirectory the user's home; {@code <home>/.vae/data} is searched third
+ * @param download whether a standard dataset found nowhere is downloaded from its official source
+ * @param lpipsWeights the LPIPS AlexNet v0.1 weights (.npz)
+ * @param templateDirectory a folder with {@code results.ftlh} overriding the packaged template; null for none
+ * @param failFast stop at the first failing experiment instead of running the rest
+ * @param logEverySteps a progress line every this many training steps (0: none)
+ */
+public record SessionSettings(Path suiteFile, Path outputDirectory, List<String> experiments, Path dataDirectory,
+        Path environmentDataDirectory, Path homeDirectory, boolean download, Path lpipsWeights, Path templateDirectory,
+        boolean failFast, int logEverySteps) {
+
+    public SessionSettings {
+        Preconditions.notNull(suiteFile, "setting 'suiteFile'");
+        Preconditions.notNull(outputDirectory, "setting 'outputDirectory'");
+        Preconditions.notNull(homeDirectory, "home directory");
+        Preconditions.notNull(lpipsWeights, "setting 'lpipsWeights'");
+        Preconditions.check(logEverySteps >= 0, "setting 'logEverySteps' must be >= 0, got " + logEverySteps);
+        experiments = List.copyOf(experiments);
+    }
+}

@@ -1,0 +1,84 @@
+package org.vaerepro.session;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Consumer;
+import org.vaerepro.data.DataLocations;
+import org.vaerepro.data.DatasetRepository;
+import org.vaerepro.experiment.ExperimentDatasets;
+import org.vaerepro.experiment.ExperimentEvaluator;
+import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.ExperimentTrainer;
+import org.vaerepro.experiment.OutputLayout;
+import org.vaerepro.experiment.Suite;
+import org.vaerepro.experiment.SuiteParser;
+import org.vaerepro.experiment.SuiteRunner;
+import org.vaerepro.regression.Baseline;
+import org.vaerepro.regression.BaselineFile;
+import org.vaerepro.report.ResultsPage;
+
+/**
+ * The front door: one suite file and its {@link SessionSettings}, and the steps a front end offers
+ * (train, evaluate, report, reproduce, record a baseline). Settings in, files out, no front-end types.
+ */
+public final class SuiteSession {
+    private final SessionSettings settings;
+    private final Suite suite;
+    private final OutputLayout layout;
+    private final SuiteRunner runner;
+
+    public SuiteSession(SessionSettings settings, Consumer<String> log) {
+        this.settings = settings;
+        this.suite = new SuiteParser().parse(settings.suiteFile());
+        this.layout = new OutputLayout(settings.outputDirectory());
+        DataLocations locations = DataLocations.from(settings.dataDirectory(), settings.environmentDataDirectory(),
+                settings.homeDirectory(), settings.download());
+        ExperimentDatasets datasets = new ExperimentDatasets(new DatasetRepository(locations));
+        this.runner = new SuiteRunner(new ExperimentTrainer(datasets, layout, log, settings.logEverySteps()),
+                new ExperimentEvaluator(datasets, layout, settings.lpipsWeights(), log), log, settings.failFast());
+    }
+
+    /** What a step that runs experiments produced: the failures (empty when all succeeded), and the page if written. */
+    public record Outcome(List<SuiteRunner.Failure> failures, Path page) {
+    }
+
+    public Suite suite() {
+        return suite;
+    }
+
+    public OutputLayout layout() {
+        return layout;
+    }
+
+    /** The experiments the settings select (all when none are named); unknown ids fail, naming the known ones. */
+    public List<ExperimentSpec> selection() {
+        return suite.select(new LinkedHashSet<>(settings.experiments()));
+    }
+
+    public Outcome train() {
+        return new Outcome(runner.train(suite, selection()), null);
+    }
+
+    public Outcome evaluate() {
+        return new Outcome(runner.evaluate(suite, selection()), null);
+    }
+
+    /** Train, evaluate and render the page; the page is written even when some experiments failed. */
+    public Outcome reproduce() {
+        List<SuiteRunner.Failure> failures = runner.trainAndEvaluate(suite, selection());
+        return new Outcome(failures, report());
+    }
+
+    /** Renders the results page; experiments not yet run show as "not run". */
+    public Path report() {
+        return ResultsPage.write(suite, layout, settings.templateDirectory());
+    }
+
+    /** Records the suite's current results as its baseline (deliberately; the file is meant to be committed). */
+    public Baseline recordBaseline(Path file, String command) {
+        Baseline baseline = BaselineFile.record(suite, layout, command);
+        BaselineFile.write(file, baseline);
+        return baseline;
+    }
+}
