@@ -50,6 +50,13 @@ public final class ExperimentEvaluator {
         this.log = log;
     }
 
+    /** Loads and checks the LPIPS weights now (kept for the evaluations), so a bad file fails before training. */
+    public void loadLpips() {
+        if (lpips == null) {
+            lpips = Lpips.load(lpipsWeights);
+        }
+    }
+
     public ExperimentResult evaluate(Suite suite, ExperimentSpec spec) {
         long started = System.nanoTime();
         RunFolder folder = layout.run(suite, spec);
@@ -59,9 +66,7 @@ public final class ExperimentEvaluator {
         AutoencoderModel model = ModelFile.load(folder.modelFile()).model();
         ImageDataset test = datasets.testSet(spec);
         ImageDataset train = datasets.trainSet(spec);
-        if (lpips == null) {
-            lpips = Lpips.load(lpipsWeights);
-        }
+        loadLpips();
         log.accept("[" + spec.id() + "] evaluating on " + test.name() + " (" + test.size() + " images)");
         PsnrAccumulator psnr = new PsnrAccumulator();
         double ssimSum = 0;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.FileFormat;
 import org.vaerepro.io.Json;
+import org.vaerepro.train.Checkpoint;
 
 /**
  * One experiment's folder and the rules that decide what in it is still valid. Files:
@@ -78,7 +79,8 @@ public record RunFolder(Path directory) {
                 && recorded.epochs() < wanted.epochs() && recorded.withEpochs(wanted.epochs()).equals(wanted)
                 ? recorded.epochs() : 0;
         List<Path> stale = previousEpochs > 0 ? List.of(modelFile(), trainingFile(), metricsFile())
-                : List.of(checkpointFile(), modelFile(), trainingFile(), metricsFile());
+                : List.of(checkpointFile(), Checkpoint.previous(checkpointFile()), modelFile(), trainingFile(),
+                        metricsFile());
         try {
             Files.createDirectories(directory);
             for (Path file : stale) {

@@ -13,25 +13,80 @@ public final class SuiteRunner {
     public record Failure(String experiment, String phase, Exception error) {
     }
 
+    private final ExperimentDatasets datasets;
+    private final OutputLayout layout;
     private final ExperimentTrainer trainer;
     private final ExperimentEvaluator evaluator;
     private final Consumer<String> log;
     private final boolean failFast;
 
-    public SuiteRunner(ExperimentTrainer trainer, ExperimentEvaluator evaluator, Consumer<String> log, boolean failFast) {
+    public SuiteRunner(ExperimentDatasets datasets, OutputLayout layout, ExperimentTrainer trainer,
+            ExperimentEvaluator evaluator, Consumer<String> log, boolean failFast) {
+        this.datasets = datasets;
+        this.layout = layout;
         this.trainer = trainer;
         this.evaluator = evaluator;
         this.log = log;
         this.failFast = failFast;
     }
 
-    /** Trains what is not yet trained with its current spec; the rest is skipped with a line saying so. */
-    public List<Failure> train(Suite suite, List<ExperimentSpec> selection) {
+    /**
+     * Locates and validates every input the selection needs before any of it runs: each dataset split
+     * (structure, sizes, published checksums; the loads are kept for the run) and, when evaluating, the
+     * LPIPS weights. All problems are collected, so one run of the check names every missing file.
+     */
+    public void preflight(List<ExperimentSpec> selection, boolean evaluating) {
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ExperimentSpec spec : selection) {
+            if (seen.add(spec.dataset().toString() + "/" + spec.trainSubset() + "/" + spec.testSubset())) {
+                try {
+                    datasets.trainSet(spec);
+                    datasets.testSet(spec);
+                } catch (RuntimeException e) {
+                    if (!problems.contains(e.getMessage())) {
+                        problems.add(e.getMessage());
+                    }
+                }
+            }
+        }
+        if (evaluating && !selection.isEmpty()) {
+            try {
+                evaluator.loadLpips();
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PreflightException(problems);
+        }
+        log.accept("preflight: data" + (evaluating ? " and LPIPS weights" : "") + " for " + selection.size()
+                + " experiment(s) found and valid");
+    }
+
+    /**
+     * Trains what is not yet trained with its current spec; the rest is skipped with a line saying so. A run
+     * folder another process is training ({@link RunLock}) is skipped with a line naming the holder, or,
+     * when the selection named its experiments explicitly, is a failure naming the holder.
+     */
+    public List<Failure> train(Suite suite, List<ExperimentSpec> selection, boolean namedExplicitly) {
         return each(selection, "train", spec -> {
-            if (trainer.isTrained(suite, spec)) {
-                log.accept("[" + spec.id() + "] already trained with this spec, skipping");
-            } else {
-                trainer.train(suite, spec);
+            RunFolder folder = layout.run(suite, spec);
+            java.util.Optional<RunLock> lock = RunLock.tryAcquire(folder.directory());
+            if (lock.isEmpty()) {
+                String holder = RunLock.holder(folder.directory());
+                if (namedExplicitly) {
+                    throw new RunLockedException(spec.id(), folder.directory(), holder);
+                }
+                log.accept("[" + spec.id() + "] skipped: being trained by " + holder);
+                return;
+            }
+            try (RunLock held = lock.get()) {
+                if (trainer.isTrained(suite, spec)) {
+                    log.accept("[" + spec.id() + "] already trained with this spec, skipping");
+                } else {
+                    trainer.train(suite, spec);
+                }
             }
         });
     }
@@ -41,8 +96,8 @@ public final class SuiteRunner {
     }
 
     /** Trains, then evaluates every experiment whose training succeeded (none after a failure when failing fast). */
-    public List<Failure> trainAndEvaluate(Suite suite, List<ExperimentSpec> selection) {
-        List<Failure> failures = new ArrayList<>(train(suite, selection));
+    public List<Failure> trainAndEvaluate(Suite suite, List<ExperimentSpec> selection, boolean namedExplicitly) {
+        List<Failure> failures = new ArrayList<>(train(suite, selection, namedExplicitly));
         if (failures.isEmpty() || !failFast) {
             List<String> failed = failures.stream().map(Failure::experiment).toList();
             failures.addAll(evaluate(suite, selection.stream().filter(s -> !failed.contains(s.id())).toList()));

@@ -2,6 +2,7 @@ package org.vaerepro.session;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.vaerepro.experiment.Shard;
 import org.vaerepro.io.Preconditions;
 
 /**
@@ -12,6 +13,7 @@ import org.vaerepro.io.Preconditions;
  * @param suiteFile the suite file (JSON) declaring the experiments
  * @param outputDirectory root of outputs: {@code <dir>/<suite>/<experiment>/} and {@code <dir>/<suite>/index.html}
  * @param experiments ids of the experiments to run; empty for all
+ * @param shard the slice of the selected experiments this process runs ({@link Shard#ALL} for all of them)
  * @param dataDirectory the folder holding the datasets, searched first; null for none
  * @param environmentDataDirectory a data folder the front end's environment names, searched second; null for none
  * @param homeDirectory the user's home; {@code <home>/.vae/data} is searched third
@@ -21,7 +23,8 @@ import org.vaerepro.io.Preconditions;
  * @param failFast stop at the first failing experiment instead of running the rest
  * @param logEverySteps a progress line every this many training steps (0: none)
  */
-public record SessionSettings(Path suiteFile, Path outputDirectory, List<String> experiments, Path dataDirectory,
+public record SessionSettings(Path suiteFile, Path outputDirectory, List<String> experiments, Shard shard,
+        Path dataDirectory,
         Path environmentDataDirectory, Path homeDirectory, boolean download, Path lpipsWeights, Path templateDirectory,
         boolean failFast, int logEverySteps) {
 
@@ -32,5 +35,6 @@ public record SessionSettings(Path suiteFile, Path outputDirectory, List<String>
         Preconditions.notNull(lpipsWeights, "setting 'lpipsWeights'");
         Preconditions.check(logEverySteps >= 0, "setting 'logEverySteps' must be >= 0, got " + logEverySteps);
         experiments = List.copyOf(experiments);
+        Preconditions.notNull(shard, "setting 'shard'");
     }
 }

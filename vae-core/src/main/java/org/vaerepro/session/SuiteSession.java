@@ -11,6 +11,7 @@ import org.vaerepro.experiment.ExperimentEvaluator;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.ExperimentTrainer;
 import org.vaerepro.experiment.OutputLayout;
+import org.vaerepro.experiment.Shard;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
 import org.vaerepro.experiment.SuiteRunner;
@@ -27,15 +28,17 @@ public final class SuiteSession {
     private final Suite suite;
     private final OutputLayout layout;
     private final SuiteRunner runner;
+    private final Consumer<String> log;
 
     public SuiteSession(SessionSettings settings, Consumer<String> log) {
         this.settings = settings;
         this.suite = new SuiteParser().parse(settings.suiteFile());
         this.layout = new OutputLayout(settings.outputDirectory());
+        this.log = log;
         DataLocations locations = DataLocations.from(settings.dataDirectory(), settings.environmentDataDirectory(),
                 settings.homeDirectory(), settings.download());
         ExperimentDatasets datasets = new ExperimentDatasets(new DatasetRepository(locations));
-        this.runner = new SuiteRunner(new ExperimentTrainer(datasets, layout, log, settings.logEverySteps()),
+        this.runner = new SuiteRunner(datasets, layout, new ExperimentTrainer(datasets, layout, log, settings.logEverySteps()),
                 new ExperimentEvaluator(datasets, layout, settings.lpipsWeights(), log), log, settings.failFast());
     }
 
@@ -51,22 +54,42 @@ public final class SuiteSession {
         return layout;
     }
 
-    /** The experiments the settings select (all when none are named); unknown ids fail, naming the known ones. */
+    /**
+     * The experiments the settings select (all when none are named; unknown ids fail, naming the known ones),
+     * then this process's shard of them.
+     */
     public List<ExperimentSpec> selection() {
-        return suite.select(new LinkedHashSet<>(settings.experiments()));
+        List<ExperimentSpec> selected = suite.select(new LinkedHashSet<>(settings.experiments()));
+        List<ExperimentSpec> slice = settings.shard().slice(selected);
+        if (!settings.shard().equals(Shard.ALL)) {
+            log.accept("shard " + settings.shard() + ": " + slice.size() + " of " + selected.size() + " experiment(s): "
+                    + slice.stream().map(ExperimentSpec::id).toList());
+        }
+        return slice;
     }
 
+    /** Trains the selection, after a preflight of its data ({@link SuiteRunner#preflight}). */
     public Outcome train() {
-        return new Outcome(runner.train(suite, selection()), null);
+        List<ExperimentSpec> selection = selection();
+        runner.preflight(selection, false);
+        return new Outcome(runner.train(suite, selection, !settings.experiments().isEmpty()), null);
     }
 
+    /** Evaluates the selection, after a preflight of its data and the LPIPS weights. */
     public Outcome evaluate() {
-        return new Outcome(runner.evaluate(suite, selection()), null);
+        List<ExperimentSpec> selection = selection();
+        runner.preflight(selection, true);
+        return new Outcome(runner.evaluate(suite, selection), null);
     }
 
-    /** Train, evaluate and render the page; the page is written even when some experiments failed. */
+    /**
+     * Train, evaluate and render the page, after a preflight of data and LPIPS weights (so a missing
+     * weights file fails in seconds, not after training); the page is written even when some experiments failed.
+     */
     public Outcome reproduce() {
-        List<SuiteRunner.Failure> failures = runner.trainAndEvaluate(suite, selection());
+        List<ExperimentSpec> selection = selection();
+        runner.preflight(selection, true);
+        List<SuiteRunner.Failure> failures = runner.trainAndEvaluate(suite, selection, !settings.experiments().isEmpty());
         return new Outcome(failures, report());
     }
 

@@ -2,10 +2,14 @@ package org.vaerepro.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.FileFormat;
 import org.vaerepro.io.Json;
 import org.vaerepro.model.ArrayArchive;
@@ -17,8 +21,11 @@ import org.vaerepro.provenance.Provenance;
 
 /**
  * Parameters, Adam moments, progress, both configs and provenance in one atomically written file.
- * Version 2 added the format and provenance fields; unversioned (version 1) checkpoints hold the same
- * training state and still resume.
+ * Two generations are kept: before a new checkpoint is put in place the current one becomes
+ * {@code <file>.previous}, so a checkpoint found truncated or corrupt (a full disk, a bad copy, a shared
+ * mount that lost a write) is replaced by the previous good one and the run recomputes the steps between,
+ * to the same result. Version 2 added the format and provenance fields; unversioned (version 1)
+ * checkpoints hold the same training state and still resume.
  */
 public final class Checkpoint {
     public static final FileFormat FORMAT = new FileFormat("vae-repro-checkpoint", 2);
@@ -40,15 +47,43 @@ public final class Checkpoint {
         model.parameters().forEach((name, value) -> arrays.put(PARAM + name, value));
         optimizer.state().forEach((name, value) -> arrays.put(ADAM + name, value));
         manifest.put("arrayCount", arrays.size());
+        try {
+            if (Files.isRegularFile(file)) {
+                AtomicFiles.moveIntoPlace(file, previous(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the previous checkpoint generation of " + file, e);
+        }
         ArrayArchive.write(file, manifest, arrays);
+    }
+
+    /** Where the generation before {@code file} is kept. */
+    public static Path previous(Path file) {
+        return file.resolveSibling(file.getFileName() + ".previous");
+    }
+
+    /** The newest readable generation: the checkpoint, or its previous generation when the checkpoint is unreadable. */
+    static ArrayArchive.Contents readNewestGood(Path file, TrainingListener.Recovery recovery) {
+        try {
+            return ArrayArchive.read(file, FORMAT);
+        } catch (ModelFileException damaged) {
+            Path previous = previous(file);
+            if (!Files.isRegularFile(previous)) {
+                throw damaged;
+            }
+            ArrayArchive.Contents older = ArrayArchive.read(previous, FORMAT);
+            recovery.recovered(file, previous, damaged.getMessage());
+            return older;
+        }
     }
 
     /**
      * Restores parameters and optimizer state into a model built from the same config, after checking
      * the checkpoint belongs to this model and these optimisation settings.
      */
-    static TrainingState restore(Path file, AutoencoderModel model, TrainerConfig trainer, AdamOptimizer optimizer) {
-        ArrayArchive.Contents contents = ArrayArchive.read(file, FORMAT);
+    static TrainingState restore(Path file, AutoencoderModel model, TrainerConfig trainer, AdamOptimizer optimizer,
+            TrainingListener.Recovery recovery) {
+        ArrayArchive.Contents contents = readNewestGood(file, recovery);
         try {
             ModelConfig savedModel = Json.mapper().treeToValue(contents.manifest().get("model"), ModelConfig.class);
             TrainerConfig savedTrainer = Json.mapper().treeToValue(contents.manifest().get("trainer"),

@@ -27,6 +27,12 @@ public final class ConsoleProgress implements TrainingListener {
                 prefix, e.epoch() + 1, e.loss(), e.reconstruction(), e.kl(), e.seconds(), e.imagesPerSecond()));
     }
 
+    @Override
+    public void onCheckpointRecovered(java.nio.file.Path damaged, java.nio.file.Path used, String problem) {
+        out.accept(prefix + " checkpoint " + damaged + " is unreadable (" + problem + "); resuming from the previous "
+                + "generation " + used);
+    }
+
     static String duration(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)

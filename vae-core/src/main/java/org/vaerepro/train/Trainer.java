@@ -52,7 +52,9 @@ public final class Trainer {
         Map<String, INDArray> params = model.parameters();
         AdamOptimizer optimizer = new AdamOptimizer(config.learningRate(), params);
         boolean resumed = checkpoint != null && Files.isRegularFile(checkpoint);
-        TrainingState state = resumed ? Checkpoint.restore(checkpoint, model, config, optimizer) : TrainingState.start();
+        TrainingState state = resumed ? Checkpoint.restore(checkpoint, model, config, optimizer,
+                (damaged, used, problem) -> listeners.forEach(l -> l.onCheckpointRecovered(damaged, used, problem)))
+                : TrainingState.start();
 
         boolean variational = model.config().architecture().variational();
         String[] outputs = variational ? new String[] {RECONSTRUCTION_LOSS, KL, WEIGHTED_KL}

@@ -7,4 +7,14 @@ public interface TrainingListener {
 
     default void onEpochEnd(EpochReport epoch) {
     }
+
+    /** The checkpoint to resume from was unreadable; training resumes from its previous generation instead. */
+    default void onCheckpointRecovered(java.nio.file.Path damaged, java.nio.file.Path used, String problem) {
+    }
+
+    /** How the checkpoint reader reports a recovery to the listeners. */
+    @FunctionalInterface
+    interface Recovery {
+        void recovered(java.nio.file.Path damaged, java.nio.file.Path used, String problem);
+    }
 }

@@ -17,9 +17,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vaerepro.data.DatasetFormatException;
 import org.vaerepro.data.ImageFolderReference;
 import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.PreflightException;
 import org.vaerepro.experiment.SpecException;
 import org.vaerepro.experiment.SuiteRunner;
 
@@ -88,10 +88,10 @@ class ImageFolderSuiteTest {
         writeShapes(dir.resolve("shapes/test"), 2, 32, 2);
         SuiteSession session = new SuiteSession(SuiteEndToEndTest.settings(suite(28, "shapes/train"),
                 dir.resolve("out"), List.of()), l -> { });
-        List<SuiteRunner.Failure> failures = session.train().failures();
-        assertEquals(1, failures.size());
-        assertTrue(failures.get(0).error() instanceof DatasetFormatException, failures.get(0).error().toString());
-        String message = failures.get(0).error().getMessage();
+        // Found by the preflight, before any training starts.
+        PreflightException error = assertThrows(PreflightException.class, session::train);
+        assertEquals(1, error.problems().size(), error.getMessage());
+        String message = error.problems().get(0);
         assertTrue(message.contains(dir.resolve("shapes/train").toString()) && message.contains("32x32")
                 && message.contains("declares 28x28"), message);
     }

@@ -15,6 +15,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaerepro.experiment.Shard;
 import org.vaerepro.SharedData;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.SuiteRunner;
@@ -96,7 +97,7 @@ class SuiteEndToEndTest {
     }
 
     static SessionSettings settings(Path suiteFile, Path out, List<String> experiments) {
-        return new SessionSettings(suiteFile, out, experiments, SharedData.dataDir(), null, out.resolve("home"), false,
+        return new SessionSettings(suiteFile, out, experiments, Shard.ALL, SharedData.dataDir(), null, out.resolve("home"), false,
                 SharedData.lpipsWeights(), null, false, 4);
     }
 

@@ -87,6 +87,38 @@ class TrainerTest {
     }
 
     @Test
+    void aTruncatedCheckpointIsReplacedByThePreviousGenerationAndTheRunEndsTheSame() throws Exception {
+        TrainerConfig config = new TrainerConfig(2, 64, 1e-3, 7, 0, 3);
+        AutoencoderModel straight = AutoencoderModel.create(VAE, 7);
+        new Trainer(config, List.of()).train(straight, mnist, null);
+
+        Path checkpoint = dir.resolve("gen.ckpt");
+        TrainingListener killer = new TrainingListener() {
+            @Override
+            public void onStep(StepReport step) {
+                if (step.epoch() == 1 && step.stepInEpoch() == 7) {
+                    throw new IllegalStateException("simulated kill");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> new Trainer(new TrainerConfig(2, 64, 1e-3, 7, 1, 3),
+                List.of(killer)).train(AutoencoderModel.create(VAE, 7), mnist, checkpoint));
+        Path previous = Checkpoint.previous(checkpoint);
+        assertTrue(Files.isRegularFile(previous), "the previous generation is kept");
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        Files.write(checkpoint, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+
+        List<String> lines = new ArrayList<>();
+        AutoencoderModel resumed = AutoencoderModel.create(VAE, 999);
+        TrainingResult result = new Trainer(config, List.of(new ConsoleProgress("[gen]", lines::add)))
+                .train(resumed, mnist, checkpoint);
+        assertTrue(result.resumed());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[gen] checkpoint " + checkpoint + " is unreadable")
+                && l.contains(previous.toString())), lines.toString());
+        assertBitIdentical(straight.parameters(), resumed.parameters(), "parameters after resuming from the previous generation");
+    }
+
+    @Test
     void raisingTheEpochCountContinuesToTheResultOfTheLongerRun() {
         AutoencoderModel longRun = AutoencoderModel.create(VAE, 6);
         new Trainer(new TrainerConfig(2, 64, 1e-3, 6, 0, 0), List.of()).train(longRun, mnist, null);

@@ -6,6 +6,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.vaerepro.experiment.Shard;
 import org.vaerepro.experiment.SuiteRunner;
 import org.vaerepro.session.SessionSettings;
 import org.vaerepro.session.SuiteSession;
@@ -26,6 +27,13 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     /** Experiment ids to run, comma-separated on the command line ({@code -Dvae.experiments=a,b}); all when empty. */
     @Parameter(property = "vae.experiments")
     List<String> experiments;
+
+    /**
+     * Run only slice {@code i} of {@code n} of the selected experiments ({@code -Dvae.shard=i/n}, 0-based), for
+     * one task of a Slurm job array or a Kubernetes Indexed Job against a shared output folder; all when empty.
+     */
+    @Parameter(property = "vae.shard")
+    String shard;
 
     /** Folder holding the datasets in their official layouts (e.g. ../shared/data); searched first. */
     @Parameter(property = "vae.dataDir")
@@ -89,6 +97,7 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     private SessionSettings settings() {
         return new SessionSettings(suiteFile.toPath(), outputDirectory.toPath(),
                 experiments == null ? List.of() : experiments.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                shard == null || shard.isBlank() ? Shard.ALL : Shard.parse(shard),
                 dataDir == null ? null : dataDir.toPath(), environmentDataDir == null ? null : environmentDataDir.toPath(),
                 homeDirectory.toPath(), download, lpipsWeights.toPath(),
                 templateDirectory == null ? null : templateDirectory.toPath(), failFast, logEverySteps);

@@ -20,7 +20,8 @@ final class MavenHints {
             "dataDir", "vae.dataDir",
             "download", "vae.download",
             "lpipsWeights", "vae.lpipsWeights",
-            "logEverySteps", "vae.logEverySteps");
+            "logEverySteps", "vae.logEverySteps",
+            "shard", "vae.shard");
     private static final Pattern SETTING = Pattern.compile("setting '(\\w+)'");
 
     private MavenHints() {
