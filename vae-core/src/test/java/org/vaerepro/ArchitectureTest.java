@@ -74,7 +74,7 @@ class ArchitectureTest {
         // A rule over an empty import passes vacuously: make sure every package was imported.
         List<String> packages = core.stream().map(c -> c.getPackageName()).distinct().sorted().toList();
         for (String expected : List.of("bench", "data", "experiment", "io", "latent", "metrics", "model", "provenance",
-                "regression", "report", "session", "train", "viz")) {
+                "regression", "report", "session", "statistics", "train", "viz")) {
             assertTrue(packages.contains("org.vaerepro." + expected), "not imported: " + expected + " in " + packages);
         }
     }

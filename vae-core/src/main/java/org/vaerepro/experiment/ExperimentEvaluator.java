@@ -28,7 +28,7 @@ import org.vaerepro.provenance.DataProvenance;
 import org.vaerepro.provenance.Provenance;
 
 /**
- * Measures a trained experiment on its test images and writes metrics.json: PSNR, SSIM and LPIPS of the
+ * Measures a trained run on its test images and writes metrics.json: PSNR, SSIM and LPIPS of the
  * reconstructions (LPIPS under every size rule when the images are below its 32x32 minimum), test loss,
  * and the latent probes (active units, 5-NN and linear probes fitted on train-set means, silhouette),
  * plus the pictures. LPIPS weights are loaded on first use and kept for the next experiment.
@@ -57,17 +57,18 @@ public final class ExperimentEvaluator {
         }
     }
 
-    public ExperimentResult evaluate(Suite suite, ExperimentSpec spec) {
+    public ExperimentResult evaluate(Suite suite, Run run) {
         long started = System.nanoTime();
-        RunFolder folder = layout.run(suite, spec);
+        RunFolder folder = layout.run(suite, run);
+        ExperimentSpec spec = run.spec();
         if (!folder.isTrained(spec)) {
-            throw new NotTrainedException(spec.id(), folder.modelFile());
+            throw new NotTrainedException(run.id(), folder.modelFile());
         }
         AutoencoderModel model = ModelFile.load(folder.modelFile()).model();
         ImageDataset test = datasets.testSet(spec);
         ImageDataset train = datasets.trainSet(spec);
         loadLpips();
-        log.accept("[" + spec.id() + "] evaluating on " + test.name() + " (" + test.size() + " images)");
+        log.accept("[" + run.id() + "] evaluating on " + test.name() + " (" + test.size() + " images)");
         PsnrAccumulator psnr = new PsnrAccumulator();
         double ssimSum = 0;
         // Below LPIPS's 32x32 minimum the size rule changes the value, so every rule is measured and kept.
@@ -130,7 +131,7 @@ public final class ExperimentEvaluator {
         AtomicFiles.writeJson(folder.metricsFile(), result);
         log.accept(String.format(Locale.ROOT,
                 "[%s] PSNR %.3f dB  LPIPS %.4f (%s)  SSIM %.4f  kNN %.3f  linear %.3f  silhouette %.3f  active %d/%d",
-                spec.id(), metrics.psnr(), metrics.lpips(), metrics.lpipsSmallImages(), metrics.ssim(), knn, linear,
+                run.id(), metrics.psnr(), metrics.lpips(), metrics.lpipsSmallImages(), metrics.ssim(), knn, linear,
                 silhouette, active, spec.latentDim()));
         return result;
     }

@@ -1,17 +1,48 @@
 package org.vaerepro.experiment;
 
+import java.util.List;
 import org.vaerepro.data.DatasetReference;
 import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.Architecture;
+import org.vaerepro.model.DecoderDenseActivation;
 import org.vaerepro.model.ReconstructionLoss;
 
 /**
  * One declared experiment. {@code trainSubset}/{@code testSubset} (0 = all) take the first N images
- * of the split, for quick suites. {@code reported} is optional.
+ * of the split, for quick suites. {@code reported} is optional. {@code seeds} are the seeds it is run
+ * with, one {@link Run} each ({@code [seed]} when the suite declares none); {@code seed} is the first.
+ * {@code decoderDenseActivation} is a detail the source leaves open (see {@link DecoderDenseActivation}).
  */
 public record ExperimentSpec(String id, DatasetReference dataset, int trainSubset, int testSubset,
         Architecture architecture, int latentDim, ReconstructionLoss loss, double beta, int epochs, int batchSize,
-        double learningRate, long seed, SmallImagePolicy lpipsSmallImages, ReportedValues reported) {
+        double learningRate, long seed, SmallImagePolicy lpipsSmallImages, ReportedValues reported, List<Long> seeds,
+        DecoderDenseActivation decoderDenseActivation) {
+
+    public ExperimentSpec {
+        // Files written before seeds existed hold one seed: the spec's own.
+        seeds = seeds == null || seeds.isEmpty() ? List.of(seed) : List.copyOf(seeds);
+        // Specs written before the option existed trained with a ReLU there.
+        decoderDenseActivation = decoderDenseActivation == null ? DecoderDenseActivation.RELU : decoderDenseActivation;
+        if (seeds.get(0) != seed) {
+            throw new IllegalArgumentException("experiment '" + id + "': the first of seeds " + seeds
+                    + " must be its seed " + seed);
+        }
+    }
+
+    /** Declared with more than one seed: its runs live in one folder each, and its metrics are aggregated. */
+    public boolean multiSeed() {
+        return seeds.size() > 1;
+    }
+
+    /** The spec of one run: this experiment with only {@code runSeed}. */
+    public ExperimentSpec forSeed(long runSeed) {
+        if (!seeds.contains(runSeed)) {
+            throw new IllegalArgumentException("experiment '" + id + "' has no seed " + runSeed + "; it has " + seeds);
+        }
+        return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, epochs,
+                batchSize, learningRate, runSeed, lpipsSmallImages, reported, List.of(runSeed),
+                decoderDenseActivation);
+    }
 
     /**
      * The fields that decide the trained model; the evaluation-only ones (test subset, LPIPS size rule,
@@ -19,12 +50,12 @@ public record ExperimentSpec(String id, DatasetReference dataset, int trainSubse
      */
     public ExperimentSpec forTraining() {
         return new ExperimentSpec(id, dataset, trainSubset, 0, architecture, latentDim, loss, beta, epochs, batchSize,
-                learningRate, seed, null, null);
+                learningRate, seed, null, null, seeds, decoderDenseActivation);
     }
 
     /** This spec with another epoch count. */
     public ExperimentSpec withEpochs(int newEpochs) {
         return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, newEpochs,
-                batchSize, learningRate, seed, lpipsSmallImages, reported);
+                batchSize, learningRate, seed, lpipsSmallImages, reported, seeds, decoderDenseActivation);
     }
 }

@@ -17,7 +17,7 @@ import org.vaerepro.train.TrainerConfig;
 import org.vaerepro.train.TrainingResult;
 
 /**
- * Trains one experiment into its {@link RunFolder}: resumes from a checkpoint of the same training spec
+ * Trains one run (an experiment with one seed) into its {@link RunFolder}: resumes from a checkpoint of the same training spec
  * (or continues one whose only change is more epochs), then writes model.zip and training.json.
  */
 public final class ExperimentTrainer {
@@ -35,16 +35,17 @@ public final class ExperimentTrainer {
 
     public static ModelConfig modelConfig(ExperimentSpec spec) {
         return new ModelConfig(spec.architecture(), spec.dataset().shape(), spec.latentDim(),
-                ModelConfig.DEFAULT_CHANNELS, spec.loss(), spec.beta());
+                ModelConfig.DEFAULT_CHANNELS, spec.loss(), spec.beta(), spec.decoderDenseActivation());
     }
 
-    public boolean isTrained(Suite suite, ExperimentSpec spec) {
-        return layout.run(suite, spec).isTrained(spec);
+    public boolean isTrained(Suite suite, Run run) {
+        return layout.run(suite, run).isTrained(run.spec());
     }
 
-    public TrainingRecord train(Suite suite, ExperimentSpec spec) {
-        RunFolder folder = layout.run(suite, spec);
-        String prefix = "[" + spec.id() + "]";
+    public TrainingRecord train(Suite suite, Run run) {
+        RunFolder folder = layout.run(suite, run);
+        ExperimentSpec spec = run.spec();
+        String prefix = "[" + run.id() + "]";
         RunFolder.Preparation preparation = folder.prepareForTraining(spec);
         if (preparation.continuing()) {
             log.accept(prefix + " epochs raised from " + preparation.previousEpochs() + " to " + spec.epochs()

@@ -18,7 +18,17 @@ public record OutputLayout(Path root) {
         return suiteDirectory(suite).resolve(PAGE_FILE);
     }
 
+    /** The folder of one run: {@code <root>/<suite>/<id>/}, or {@code .../<id>/seed-<seed>/} with several seeds. */
+    public RunFolder run(Suite suite, Run run) {
+        return new RunFolder(suiteDirectory(suite.name()).resolve(run.id()));
+    }
+
+    /** The folder of a single-seed experiment's one run. */
     public RunFolder run(Suite suite, ExperimentSpec spec) {
-        return new RunFolder(suiteDirectory(suite.name()).resolve(spec.id()));
+        if (spec.multiSeed()) {
+            throw new IllegalArgumentException("experiment '" + spec.id() + "' has seeds " + spec.seeds()
+                    + ": name the run, one folder per seed");
+        }
+        return run(suite, new Run(spec, spec.seed()));
     }
 }

@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 import org.vaerepro.io.Preconditions;
 
 /**
- * One of {@code count} deterministic slices of a suite's experiments, for batch schedulers that start
- * one task per slice (a Slurm job array, a Kubernetes Indexed Job) against a shared output folder.
- * Slice {@code index} (0-based, as {@code SLURM_ARRAY_TASK_ID} and {@code JOB_COMPLETION_INDEX} count)
- * takes the experiments at positions index, index + count, index + 2·count, ... of the suite's order,
- * so the slices partition the suite exactly and differ in size by at most one experiment.
+ * One of {@code count} deterministic slices of a suite's runs, for batch schedulers that start one task
+ * per slice (a Slurm job array, a Kubernetes Indexed Job) against a shared output folder. Slice
+ * {@code index} (0-based, as {@code SLURM_ARRAY_TASK_ID} and {@code JOB_COMPLETION_INDEX} count) takes the
+ * runs at positions index, index + count, index + 2·count, ... of the suite's order, so the slices
+ * partition the runs exactly and differ in size by at most one run.
  */
 public record Shard(int index, int count) {
     private static final Pattern FORM = Pattern.compile("\\s*(\\d+)\\s*/\\s*(\\d+)\\s*");

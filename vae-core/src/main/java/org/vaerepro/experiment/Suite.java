@@ -1,6 +1,7 @@
 package org.vaerepro.experiment;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -21,5 +22,16 @@ public record Suite(String name, String description, Path file, List<ExperimentS
             throw new IllegalArgumentException("suite " + name + " has no experiment " + unknown + "; it has " + known);
         }
         return experiments.stream().filter(e -> ids.contains(e.id())).toList();
+    }
+
+    /** The runs of the given experiments: one per (experiment, seed), experiments in order, seeds in declared order. */
+    public static List<Run> runs(List<ExperimentSpec> selection) {
+        List<Run> runs = new ArrayList<>();
+        for (ExperimentSpec spec : selection) {
+            for (long seed : spec.seeds()) {
+                runs.add(new Run(spec, seed));
+            }
+        }
+        return runs;
     }
 }

@@ -22,6 +22,7 @@ import org.vaerepro.data.StandardDataset;
 import org.vaerepro.io.Json;
 import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.Architecture;
+import org.vaerepro.model.DecoderDenseActivation;
 import org.vaerepro.model.ReconstructionLoss;
 
 /**
@@ -32,10 +33,11 @@ import org.vaerepro.model.ReconstructionLoss;
 public final class SuiteParser {
     static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     static final Set<String> FIELDS = Set.of("id", "dataset", "trainSubset", "testSubset", "architecture", "latentDim",
-            "loss", "beta", "epochs", "batchSize", "learningRate", "seed", "lpipsSmallImages", "reported");
-    static final Set<String> REQUIRED = Set.of("id", "dataset", "architecture", "latentDim", "epochs", "seed");
+            "loss", "beta", "epochs", "batchSize", "learningRate", "seed", "seeds", "lpipsSmallImages", "reported", "decoderDenseActivation");
+    static final Set<String> REQUIRED = Set.of("id", "dataset", "architecture", "latentDim", "epochs");
     private static final Map<String, Object> BUILT_IN_DEFAULTS = Map.of("trainSubset", 0, "testSubset", 0, "loss",
-            "bce", "beta", 1.0, "batchSize", 128, "learningRate", 1e-3, "lpipsSmallImages", "resize");
+            "bce", "beta", 1.0, "batchSize", 128, "learningRate", 1e-3, "lpipsSmallImages", "resize",
+            "decoderDenseActivation", "relu");
 
     static final Set<String> FOLDER_FIELDS = Set.of("name", "train", "test", "channels", "height", "width");
 
@@ -134,6 +136,8 @@ public final class SuiteParser {
         Architecture architecture = parse(locator, "architecture",
                 () -> Architecture.fromId(text(locator, merged, "architecture")));
         ReconstructionLoss loss = parse(locator, "loss", () -> ReconstructionLoss.fromId(text(locator, merged, "loss")));
+        DecoderDenseActivation decoderDense = parse(locator, "decoderDenseActivation",
+                () -> DecoderDenseActivation.fromId(text(locator, merged, "decoderDenseActivation")));
         SmallImagePolicy policy = parse(locator, "lpipsSmallImages",
                 () -> SmallImagePolicy.fromId(text(locator, merged, "lpipsSmallImages")));
         int latentDim = positiveInt(locator, merged, "latentDim");
@@ -149,10 +153,7 @@ public final class SuiteParser {
         if (!(learningRate > 0)) {
             throw locator.error("learningRate", "must be > 0, got " + learningRate);
         }
-        JsonNode seedNode = merged.get("seed");
-        if (!seedNode.canConvertToLong() || !seedNode.isIntegralNumber()) {
-            throw locator.error("seed", "expected an integer, got " + seedNode);
-        }
+        List<Long> seeds = seeds(locator, merged);
         ReportedValues reported = null;
         JsonNode r = merged.get("reported");
         if (r != null && !r.isNull()) {
@@ -163,7 +164,54 @@ public final class SuiteParser {
             reported = new ReportedValues(r.get("psnr").asDouble(), r.get("lpips").asDouble(), r.get("source").asText());
         }
         return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, epochs,
-                batchSize, learningRate, seedNode.asLong(), policy, reported);
+                batchSize, learningRate, seeds.get(0), policy, reported, seeds, decoderDense);
+    }
+
+    /**
+     * The seeds an experiment runs with: {@code seeds} as a list of distinct integers (the first is then its
+     * seed), or as a count n meaning seed, seed + 1, ..., seed + n - 1; without {@code seeds}, just {@code seed}.
+     */
+    private static List<Long> seeds(Locator locator, JsonNode merged) {
+        JsonNode seeds = merged.hasNonNull("seeds") ? merged.get("seeds") : null;
+        JsonNode seed = merged.hasNonNull("seed") ? merged.get("seed") : null;
+        if (seeds != null && seeds.isArray()) {
+            if (seeds.isEmpty()) {
+                throw locator.error("seeds", "expected a non-empty list of integers or a count");
+            }
+            List<Long> list = new ArrayList<>();
+            for (JsonNode value : seeds) {
+                if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                    throw locator.error("seeds", "expected integers, got " + value);
+                }
+                if (list.contains(value.asLong())) {
+                    throw locator.error("seeds", "seed " + value.asLong() + " is listed twice");
+                }
+                list.add(value.asLong());
+            }
+            if (seed != null && seed.asLong() != list.get(0)) {
+                throw locator.error("seeds", "the first of seeds " + list + " must equal seed " + seed.asLong()
+                        + " (or leave seed out: the list's first seed is the experiment's seed)");
+            }
+            return List.copyOf(list);
+        }
+        if (seed == null) {
+            throw locator.error("seed", "experiment '" + merged.path("id").asText("?") + "' lacks required field 'seed' "
+                    + "(or a list of 'seeds')");
+        }
+        if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw locator.error("seed", "expected an integer, got " + seed);
+        }
+        if (seeds == null) {
+            return List.of(seed.asLong());
+        }
+        if (!seeds.isIntegralNumber() || !seeds.canConvertToInt() || seeds.asInt() < 1) {
+            throw locator.error("seeds", "expected a list of integers or a count >= 1, got " + seeds);
+        }
+        List<Long> counted = new ArrayList<>();
+        for (int i = 0; i < seeds.asInt(); i++) {
+            counted.add(seed.asLong() + i);
+        }
+        return List.copyOf(counted);
     }
 
     /**

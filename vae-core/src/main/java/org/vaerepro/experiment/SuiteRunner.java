@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs a phase (train, evaluate, or both) over a suite's selected experiments. A failing experiment is
- * reported with its id and the others still run, unless {@code failFast}.
+ * Runs a phase (train, evaluate, or both) over a suite's selected runs. A failing run is reported with
+ * its id and the others still run, unless {@code failFast}.
  */
 public final class SuiteRunner {
-    /** One experiment that failed, and why. */
-    public record Failure(String experiment, String phase, Exception error) {
+    /** One run that failed (its id: the experiment's, or {@code <id>/seed-<n>}), and why. */
+    public record Failure(String run, String phase, Exception error) {
     }
 
     private final ExperimentDatasets datasets;
@@ -35,7 +35,8 @@ public final class SuiteRunner {
      * (structure, sizes, published checksums; the loads are kept for the run) and, when evaluating, the
      * LPIPS weights. All problems are collected, so one run of the check names every missing file.
      */
-    public void preflight(List<ExperimentSpec> selection, boolean evaluating) {
+    public void preflight(List<Run> runs, boolean evaluating) {
+        List<ExperimentSpec> selection = runs.stream().map(Run::experiment).distinct().toList();
         List<String> problems = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (ExperimentSpec spec : selection) {
@@ -50,7 +51,7 @@ public final class SuiteRunner {
                 }
             }
         }
-        if (evaluating && !selection.isEmpty()) {
+        if (evaluating && !runs.isEmpty()) {
             try {
                 evaluator.loadLpips();
             } catch (RuntimeException e) {
@@ -60,8 +61,8 @@ public final class SuiteRunner {
         if (!problems.isEmpty()) {
             throw new PreflightException(problems);
         }
-        log.accept("preflight: data" + (evaluating ? " and LPIPS weights" : "") + " for " + selection.size()
-                + " experiment(s) found and valid");
+        log.accept("preflight: data" + (evaluating ? " and LPIPS weights" : "") + " for " + runs.size()
+                + " run(s) found and valid");
     }
 
     /**
@@ -69,52 +70,52 @@ public final class SuiteRunner {
      * folder another process is training ({@link RunLock}) is skipped with a line naming the holder, or,
      * when the selection named its experiments explicitly, is a failure naming the holder.
      */
-    public List<Failure> train(Suite suite, List<ExperimentSpec> selection, boolean namedExplicitly) {
-        return each(selection, "train", spec -> {
-            RunFolder folder = layout.run(suite, spec);
+    public List<Failure> train(Suite suite, List<Run> runs, boolean namedExplicitly) {
+        return each(runs, "train", run -> {
+            RunFolder folder = layout.run(suite, run);
             java.util.Optional<RunLock> lock = RunLock.tryAcquire(folder.directory());
             if (lock.isEmpty()) {
                 String holder = RunLock.holder(folder.directory());
                 if (namedExplicitly) {
-                    throw new RunLockedException(spec.id(), folder.directory(), holder);
+                    throw new RunLockedException(run.id(), folder.directory(), holder);
                 }
-                log.accept("[" + spec.id() + "] skipped: being trained by " + holder);
+                log.accept("[" + run.id() + "] skipped: being trained by " + holder);
                 return;
             }
             try (RunLock held = lock.get()) {
-                if (trainer.isTrained(suite, spec)) {
-                    log.accept("[" + spec.id() + "] already trained with this spec, skipping");
+                if (trainer.isTrained(suite, run)) {
+                    log.accept("[" + run.id() + "] already trained with this spec, skipping");
                 } else {
-                    trainer.train(suite, spec);
+                    trainer.train(suite, run);
                 }
             }
         });
     }
 
-    public List<Failure> evaluate(Suite suite, List<ExperimentSpec> selection) {
-        return each(selection, "evaluate", spec -> evaluator.evaluate(suite, spec));
+    public List<Failure> evaluate(Suite suite, List<Run> runs) {
+        return each(runs, "evaluate", run -> evaluator.evaluate(suite, run));
     }
 
     /** Trains, then evaluates every experiment whose training succeeded (none after a failure when failing fast). */
-    public List<Failure> trainAndEvaluate(Suite suite, List<ExperimentSpec> selection, boolean namedExplicitly) {
-        List<Failure> failures = new ArrayList<>(train(suite, selection, namedExplicitly));
+    public List<Failure> trainAndEvaluate(Suite suite, List<Run> runs, boolean namedExplicitly) {
+        List<Failure> failures = new ArrayList<>(train(suite, runs, namedExplicitly));
         if (failures.isEmpty() || !failFast) {
-            List<String> failed = failures.stream().map(Failure::experiment).toList();
-            failures.addAll(evaluate(suite, selection.stream().filter(s -> !failed.contains(s.id())).toList()));
+            List<String> failed = failures.stream().map(Failure::run).toList();
+            failures.addAll(evaluate(suite, runs.stream().filter(r -> !failed.contains(r.id())).toList()));
         }
         return failures;
     }
 
-    private List<Failure> each(List<ExperimentSpec> selection, String phase, Phase action) {
+    private List<Failure> each(List<Run> runs, String phase, Phase action) {
         List<Failure> failures = new ArrayList<>();
         int i = 0;
-        for (ExperimentSpec spec : selection) {
-            log.accept("== " + phase + " " + (++i) + "/" + selection.size() + ": " + spec.id());
+        for (Run run : runs) {
+            log.accept("== " + phase + " " + (++i) + "/" + runs.size() + ": " + run.id());
             try {
-                action.run(spec);
+                action.run(run);
             } catch (Exception e) {
-                log.accept("[" + spec.id() + "] " + phase + " FAILED: " + e.getMessage());
-                failures.add(new Failure(spec.id(), phase, e));
+                log.accept("[" + run.id() + "] " + phase + " FAILED: " + e.getMessage());
+                failures.add(new Failure(run.id(), phase, e));
                 if (failFast) {
                     break;
                 }
@@ -124,6 +125,6 @@ public final class SuiteRunner {
     }
 
     private interface Phase {
-        void run(ExperimentSpec spec) throws Exception;
+        void run(Run run) throws Exception;
     }
 }

@@ -1,7 +1,9 @@
 /**
  * <b>API: suites and experiments.</b> A suite file ({@link org.vaerepro.experiment.SuiteParser}) declares
- * {@link org.vaerepro.experiment.ExperimentSpec}s; {@link org.vaerepro.experiment.ExperimentTrainer} and
- * {@link org.vaerepro.experiment.ExperimentEvaluator} train and measure one experiment into its
+ * {@link org.vaerepro.experiment.ExperimentSpec}s, each run once per seed as a {@link org.vaerepro.experiment.Run}
+ * (the unit of work; {@link org.vaerepro.experiment.Shard} slices runs, {@link org.vaerepro.experiment.RunLock}
+ * keeps one process per run); {@link org.vaerepro.experiment.ExperimentTrainer} and
+ * {@link org.vaerepro.experiment.ExperimentEvaluator} train and measure one run into its
  * {@link org.vaerepro.experiment.RunFolder}, whose paths and staleness rules
  * ({@link org.vaerepro.experiment.OutputLayout}) every other reader of results uses;
  * {@link org.vaerepro.experiment.ExperimentResult} is what {@code metrics.json} holds.

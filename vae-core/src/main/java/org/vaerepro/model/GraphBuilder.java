@@ -123,7 +123,8 @@ final class GraphBuilder {
     /** Decoder logits from codes z, sharing one set of weights between the training and decoding paths. */
     private SDVariable decoder(SDVariable z) {
         int side = config.bottleneckSide();
-        SDVariable h = relu(dense(z, decoderDenseW, decoderDenseB))
+        SDVariable dense = dense(z, decoderDenseW, decoderDenseB);
+        SDVariable h = (config.decoderDenseActivation() == DecoderDenseActivation.RELU ? relu(dense) : dense)
                 .reshape(-1, config.channels().get(2), side, side);
 
         int[] sizes = decoderSizes();

@@ -5,10 +5,11 @@ import org.vaerepro.data.ImageShape;
 
 /**
  * Everything that determines a model's graph. Defaults follow the source: encoder channels
- * 32/64/128 with 3x3 stride-2 convolutions, BCE reconstruction, beta 1.
+ * 32/64/128 with 3x3 stride-2 convolutions, BCE reconstruction, beta 1; and where the source is silent,
+ * the recorded choice ({@link DecoderDenseActivation}).
  */
 public record ModelConfig(Architecture architecture, ImageShape input, int latentDim, List<Integer> channels,
-        ReconstructionLoss loss, double beta) {
+        ReconstructionLoss loss, double beta, DecoderDenseActivation decoderDenseActivation) {
 
     public static final List<Integer> DEFAULT_CHANNELS = List.of(32, 64, 128);
 
@@ -17,6 +18,8 @@ public record ModelConfig(Architecture architecture, ImageShape input, int laten
             throw new IllegalArgumentException("latentDim must be > 0, got " + latentDim);
         }
         channels = List.copyOf(channels);
+        // Model files and checkpoints written before the option existed used a ReLU there.
+        decoderDenseActivation = decoderDenseActivation == null ? DecoderDenseActivation.RELU : decoderDenseActivation;
         if (channels.size() != 3 || channels.stream().anyMatch(c -> c <= 0)) {
             throw new IllegalArgumentException("channels must be three positive counts, got " + channels);
         }
@@ -29,7 +32,8 @@ public record ModelConfig(Architecture architecture, ImageShape input, int laten
     }
 
     public static ModelConfig of(Architecture architecture, ImageShape input, int latentDim) {
-        return new ModelConfig(architecture, input, latentDim, DEFAULT_CHANNELS, ReconstructionLoss.BCE, 1.0);
+        return new ModelConfig(architecture, input, latentDim, DEFAULT_CHANNELS, ReconstructionLoss.BCE, 1.0,
+                DecoderDenseActivation.RELU);
     }
 
     /** Side of the encoder's last feature map: 4 for both 28 and 32 inputs. */

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vaerepro.experiment.ExperimentResult;
-import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.io.AtomicFiles;
@@ -87,8 +87,8 @@ public final class BaselineFile {
     }
 
     /**
-     * A baseline from the suite's measured results; every experiment must have a metrics.json made
-     * with its current spec, so a baseline never mixes old and new runs. Wall time is the sum of the
+     * A baseline from the suite's measured results, one entry per run (keyed by run id); every run must have
+     * a metrics.json made with its current spec, so a baseline never mixes old and new runs. Wall time is the sum of the
      * experiments' training and evaluation times; the provenance is that of the runs (environment and
      * source of the first result), recorded now.
      */
@@ -97,20 +97,20 @@ public final class BaselineFile {
         List<String> missing = new ArrayList<>();
         double wall = 0;
         Provenance measuredBy = null;
-        for (ExperimentSpec spec : suite.experiments()) {
-            Path file = layout.run(suite, spec).metricsFile();
+        for (Run run : Suite.runs(suite.experiments())) {
+            Path file = layout.run(suite, run).metricsFile();
             if (!Files.isRegularFile(file)) {
-                missing.add(spec.id() + " (no " + file + ")");
+                missing.add(run.id() + " (no " + file + ")");
                 continue;
             }
             ExperimentResult r = ExperimentResult.read(file);
-            if (!r.spec().equals(spec)) {
-                missing.add(spec.id() + " (" + file + " was measured with a different spec)");
+            if (!r.spec().equals(run.spec())) {
+                missing.add(run.id() + " (" + file + " was measured with a different spec)");
                 continue;
             }
             var m = r.metrics();
             var data = r.provenance().data();
-            entries.put(spec.id(), new BaselineEntry(m.psnr(), m.lpips(), m.ssim(), m.lpipsSmallImages(), m.testImages(),
+            entries.put(run.id(), new BaselineEntry(m.psnr(), m.lpips(), m.ssim(), m.lpipsSmallImages(), m.testImages(),
                     data.train().sha256(), data.test().sha256()));
             wall += r.wallSeconds();
             if (measuredBy == null) {

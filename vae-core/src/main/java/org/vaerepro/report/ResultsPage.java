@@ -14,16 +14,20 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.vaerepro.experiment.ExperimentMetrics;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.ReportedValues;
+import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.FileFormatException;
 import org.vaerepro.regression.BottleneckTrend;
 import org.vaerepro.regression.PublishedTableRule;
 import org.vaerepro.regression.Tolerances;
+import org.vaerepro.statistics.SampleSummary;
 
 /**
  * The suite's results page ({@code <output>/<suite>/index.html}): per architecture and dataset, a table
@@ -35,34 +39,69 @@ public final class ResultsPage {
     }
 
     public static List<ResultGroup> groups(Suite suite, OutputLayout layout) {
-        Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
+        Map<String, List<ExperimentSpec>> byGroup = new LinkedHashMap<>();
         for (ExperimentSpec spec : suite.experiments()) {
-            String key = spec.architecture().displayName() + "\u0000" + spec.dataset().id();
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row(suite, spec, layout));
+            byGroup.computeIfAbsent(spec.architecture().displayName() + "\u0000" + spec.dataset().id(),
+                    k -> new ArrayList<>()).add(spec);
         }
         List<ResultGroup> result = new ArrayList<>();
-        groups.forEach((key, rows) -> {
+        byGroup.forEach((key, specs) -> {
             String[] parts = key.split("\u0000");
-            rows.sort(Comparator.comparingInt(ResultRow::latentDim));
-            List<double[]> points = rows.stream().filter(ResultRow::measured)
-                    .map(r -> new double[] {r.latentDim(), r.metrics().psnr(), r.metrics().lpips()}).toList();
-            result.add(new ResultGroup(parts[0], parts[1], rows, BottleneckTrend.of(points)));
+            List<ExperimentSpec> sorted = specs.stream().sorted(Comparator.comparingInt(ExperimentSpec::latentDim)).toList();
+            List<ResultRow> rows = new ArrayList<>();
+            List<ResultSummary> summaries = new ArrayList<>();
+            List<double[]> points = new ArrayList<>();
+            for (ExperimentSpec spec : sorted) {
+                List<ResultRow> runs = Suite.runs(List.of(spec)).stream().map(run -> row(suite, run, layout)).toList();
+                rows.addAll(runs);
+                List<ResultRow> measured = runs.stream().filter(ResultRow::measured).toList();
+                if (spec.multiSeed()) {
+                    if (!measured.isEmpty()) {
+                        ResultSummary summary = summary(spec, measured);
+                        summaries.add(summary);
+                        points.add(new double[] {spec.latentDim(), summary.psnr().mean(), summary.lpips().mean()});
+                    }
+                } else if (!measured.isEmpty()) {
+                    ResultRow only = measured.get(0);
+                    points.add(new double[] {spec.latentDim(), only.metrics().psnr(), only.metrics().lpips()});
+                }
+            }
+            result.add(new ResultGroup(parts[0], parts[1], rows, summaries, BottleneckTrend.of(points)));
         });
         return result;
     }
 
-    static ResultRow row(Suite suite, ExperimentSpec spec, OutputLayout layout) {
-        Path metrics = layout.run(suite, spec).metricsFile();
+    /** Each metric over the measured runs of a multi-seed experiment, with 95% Student-t intervals. */
+    static ResultSummary summary(ExperimentSpec spec, List<ResultRow> measured) {
+        SampleSummary psnr = over(measured, m -> m.psnr());
+        SampleSummary lpips = over(measured, m -> m.lpips());
+        ReportedValues reported = spec.reported();
+        return new ResultSummary(spec.id(), spec.latentDim(), spec.seeds().size(), psnr, lpips,
+                over(measured, m -> m.ssim()), over(measured, m -> m.knnAccuracy()),
+                over(measured, m -> m.linearProbeAccuracy()), over(measured, m -> m.silhouette()), reported,
+                reported == null ? null : psnr.mean() - reported.psnr(),
+                reported == null ? null : lpips.mean() - reported.lpips(),
+                reported == null ? null : PublishedTableRule.passes(psnr.mean(), lpips.mean(), reported));
+    }
+
+    private static SampleSummary over(List<ResultRow> rows, ToDoubleFunction<ExperimentMetrics> metric) {
+        return SampleSummary.of(rows.stream().mapToDouble(r -> metric.applyAsDouble(r.metrics())).toArray(),
+                SampleSummary.CONFIDENCE_95);
+    }
+
+    static ResultRow row(Suite suite, Run run, OutputLayout layout) {
+        ExperimentSpec spec = run.spec();
+        Path metrics = layout.run(suite, run).metricsFile();
         String policy = spec.lpipsSmallImages().id();
         if (!Files.isRegularFile(metrics)) {
-            return new ResultRow(spec.id(), spec.latentDim(), "not run", null, null, null, Map.of(), spec.reported(),
+            return new ResultRow(run.id(), spec.latentDim(), "not run", null, null, null, Map.of(), spec.reported(),
                     null, null, null, policy);
         }
         ExperimentResult r;
         try {
             r = ExperimentResult.read(metrics);
         } catch (UncheckedIOException | FileFormatException | IllegalArgumentException e) {
-            return new ResultRow(spec.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(),
+            return new ResultRow(run.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(),
                     null, null, null, Map.of(), spec.reported(), null, null, null, policy);
         }
         boolean stale = !r.spec().equals(spec);
@@ -72,8 +111,8 @@ public final class ResultsPage {
         Double lpipsDelta = reported == null ? null : m.lpips() - reported.lpips();
         Boolean pass = reported == null ? null : PublishedTableRule.passes(m.psnr(), m.lpips(), reported);
         Map<String, String> images = new LinkedHashMap<>();
-        r.images().forEach((name, file) -> images.put(name, spec.id() + "/" + file));
-        return new ResultRow(spec.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured", m,
+        r.images().forEach((name, file) -> images.put(name, run.id() + "/" + file));
+        return new ResultRow(run.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured", m,
                 r.provenance(), r.training().size(), images, reported, psnrDelta, lpipsDelta, pass,
                 m.lpipsSmallImages());
     }

@@ -11,6 +11,7 @@ import org.vaerepro.experiment.ExperimentEvaluator;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.ExperimentTrainer;
 import org.vaerepro.experiment.OutputLayout;
+import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.Shard;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
@@ -42,7 +43,7 @@ public final class SuiteSession {
                 new ExperimentEvaluator(datasets, layout, settings.lpipsWeights(), log), log, settings.failFast());
     }
 
-    /** What a step that runs experiments produced: the failures (empty when all succeeded), and the page if written. */
+    /** What a step that runs experiments produced: the failed runs (empty when all succeeded), and the page if written. */
     public record Outcome(List<SuiteRunner.Failure> failures, Path page) {
     }
 
@@ -54,42 +55,43 @@ public final class SuiteSession {
         return layout;
     }
 
-    /**
-     * The experiments the settings select (all when none are named; unknown ids fail, naming the known ones),
-     * then this process's shard of them.
-     */
+    /** The experiments the settings select: all when none are named; unknown ids fail, naming the known ones. */
     public List<ExperimentSpec> selection() {
-        List<ExperimentSpec> selected = suite.select(new LinkedHashSet<>(settings.experiments()));
-        List<ExperimentSpec> slice = settings.shard().slice(selected);
+        return suite.select(new LinkedHashSet<>(settings.experiments()));
+    }
+
+    /** The runs of the selection (one per experiment and seed), then this process's shard of them. */
+    public List<Run> runs() {
+        List<Run> all = Suite.runs(selection());
+        List<Run> slice = settings.shard().slice(all);
         if (!settings.shard().equals(Shard.ALL)) {
-            log.accept("shard " + settings.shard() + ": " + slice.size() + " of " + selected.size() + " experiment(s): "
-                    + slice.stream().map(ExperimentSpec::id).toList());
+            log.accept("shard " + settings.shard() + ": " + slice.size() + " of " + all.size() + " run(s): " + slice);
         }
         return slice;
     }
 
-    /** Trains the selection, after a preflight of its data ({@link SuiteRunner#preflight}). */
+    /** Trains the runs, after a preflight of their data ({@link SuiteRunner#preflight}). */
     public Outcome train() {
-        List<ExperimentSpec> selection = selection();
-        runner.preflight(selection, false);
-        return new Outcome(runner.train(suite, selection, !settings.experiments().isEmpty()), null);
+        List<Run> runs = runs();
+        runner.preflight(runs, false);
+        return new Outcome(runner.train(suite, runs, !settings.experiments().isEmpty()), null);
     }
 
-    /** Evaluates the selection, after a preflight of its data and the LPIPS weights. */
+    /** Evaluates the runs, after a preflight of their data and the LPIPS weights. */
     public Outcome evaluate() {
-        List<ExperimentSpec> selection = selection();
-        runner.preflight(selection, true);
-        return new Outcome(runner.evaluate(suite, selection), null);
+        List<Run> runs = runs();
+        runner.preflight(runs, true);
+        return new Outcome(runner.evaluate(suite, runs), null);
     }
 
     /**
      * Train, evaluate and render the page, after a preflight of data and LPIPS weights (so a missing
-     * weights file fails in seconds, not after training); the page is written even when some experiments failed.
+     * weights file fails in seconds, not after training); the page is written even when some runs failed.
      */
     public Outcome reproduce() {
-        List<ExperimentSpec> selection = selection();
-        runner.preflight(selection, true);
-        List<SuiteRunner.Failure> failures = runner.trainAndEvaluate(suite, selection, !settings.experiments().isEmpty());
+        List<Run> runs = runs();
+        runner.preflight(runs, true);
+        List<SuiteRunner.Failure> failures = runner.trainAndEvaluate(suite, runs, !settings.experiments().isEmpty());
         return new Outcome(failures, report());
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,7 @@ class SuiteParserTest {
         ExperimentSpec b = suite.experiments().get(1);
         assertEquals(StandardDataset.CIFAR10, b.dataset());
         assertEquals(SmallImagePolicy.PAD, b.lpipsSmallImages());
+        assertEquals(org.vaerepro.model.DecoderDenseActivation.RELU, b.decoderDenseActivation());
         assertNull(b.reported());
         assertEquals(1, suite.select(java.util.Set.of("b")).size());
         assertThrows(IllegalArgumentException.class, () -> suite.select(java.util.Set.of("zzz")));
@@ -60,7 +62,13 @@ class SuiteParserTest {
         "\"id\": \"a\"|\"id\": \"../x\"|:5:|field 'id': '../x' is not a safe file name",
         "\"id\": \"a\"|\"id\": \"b\"|:7:|field 'id': duplicate experiment id 'b'",
         "\"dataset\": \"mnist\"|\"dataset\": \"svhn\"|:3:|field 'dataset': unknown dataset 'svhn'",
-        "\"seed\": 7, |''|:5:|field 'seed': experiment 'a' lacks required field 'seed'"
+        "\"seed\": 7, |''|:5:|field 'seed': experiment 'a' lacks required field 'seed' (or a list of 'seeds')",
+        "\"latentDim\": 2|\"latentDim\": 2, \"seeds\": []|:5:|field 'seeds': expected a non-empty list",
+        "\"latentDim\": 2|\"latentDim\": 2, \"seeds\": [3, 3]|:5:|field 'seeds': seed 3 is listed twice",
+        "\"latentDim\": 2|\"latentDim\": 2, \"seeds\": [3, 4]|:5:|field 'seeds': the first of seeds [3, 4] must equal seed 7",
+        "\"latentDim\": 2|\"latentDim\": 2, \"seeds\": 0|:5:|field 'seeds': expected a list of integers or a count >= 1",
+        "\"latentDim\": 2|\"latentDim\": 2, \"seeds\": [1.5]|:5:|field 'seeds': expected integers",
+        "\"latentDim\": 2|\"latentDim\": 2, \"decoderDenseActivation\": \"tanh\"|:5:|field 'decoderDenseActivation': unknown decoder dense activation 'tanh'"
     })
     void badInputNamesFileLineAndField(String from, String to, String line, String message) throws IOException {
         String text = GOOD.replaceFirst(java.util.regex.Pattern.quote(from),
@@ -69,6 +77,32 @@ class SuiteParserTest {
         SpecException e = assertThrows(SpecException.class, () -> new SuiteParser().parse(file));
         assertTrue(e.getMessage().startsWith(file.toString() + line), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void seedsAsACountOrAListExpandIntoOneRunPerSeed() throws IOException {
+        Suite suite = new SuiteParser().parse(write("""
+                {"suite": "s", "defaults": {"dataset": "mnist", "architecture": "ae", "epochs": 1, "seed": 5, "seeds": 3},
+                 "experiments": [
+                   {"id": "counted", "latentDim": 2},
+                   {"id": "listed", "latentDim": 2, "seed": 9, "seeds": [9, 2]},
+                   {"id": "listOnly", "latentDim": 2, "seed": null, "seeds": [4]},
+                   {"id": "single", "latentDim": 2, "seeds": 1, "decoderDenseActivation": "none"}]}
+                """));
+        List<ExperimentSpec> specs = suite.experiments();
+        assertEquals(List.of(5L, 6L, 7L), specs.get(0).seeds());
+        assertEquals(List.of(9L, 2L), specs.get(1).seeds());
+        assertEquals(9L, specs.get(1).seed());
+        assertEquals(List.of(4L), specs.get(2).seeds());
+        assertEquals(List.of(5L), specs.get(3).seeds());
+        List<Run> runs = Suite.runs(specs);
+        assertEquals(List.of("counted/seed-5", "counted/seed-6", "counted/seed-7", "listed/seed-9", "listed/seed-2",
+                "listOnly", "single"), runs.stream().map(Run::id).toList());
+        // A run's spec is the experiment with only its seed; a single-seed experiment is its own run.
+        assertEquals(List.of(6L), runs.get(1).spec().seeds());
+        assertEquals(6L, runs.get(1).spec().seed());
+        assertEquals(specs.get(3), runs.get(6).spec());
+        assertEquals(org.vaerepro.model.DecoderDenseActivation.NONE, specs.get(3).decoderDenseActivation());
     }
 
     @Test

@@ -32,14 +32,22 @@ class GradientCheckTest {
         for (int side : new int[] {28, 32}) {
             int channels = side == 28 ? 1 : 3;
             check(new ModelConfig(Architecture.fromId(arch), new ImageShape(channels, side, side), 2, List.of(2, 3, 4),
-                    ReconstructionLoss.BCE, 1.0), 5);
+                    ReconstructionLoss.BCE, 1.0, DecoderDenseActivation.RELU), 5);
         }
     }
 
     @org.junit.jupiter.api.Test
     void squaredErrorLossAndBetaAlsoCheck() {
         check(new ModelConfig(new Architecture.Vae(), new ImageShape(1, 28, 28), 3, List.of(2, 2, 3),
-                ReconstructionLoss.MSE, 4.0), 9);
+                ReconstructionLoss.MSE, 4.0, DecoderDenseActivation.RELU), 9);
+    }
+
+    @org.junit.jupiter.api.Test
+    void noActivationAfterTheDecoderDenseLayerAlsoChecks() {
+        for (String arch : new String[] {"vae", "ae"}) {
+            check(new ModelConfig(Architecture.fromId(arch), new ImageShape(3, 32, 32), 2, List.of(2, 3, 4),
+                    ReconstructionLoss.BCE, 1.0, DecoderDenseActivation.NONE), 7);
+        }
     }
 
     private static void check(ModelConfig config, long seed) {

@@ -67,4 +67,20 @@ class ModelShapesTest {
         assertEquals(a, b);
         assertTrue(!a.get("encoder0_W").equals(c.get("encoder0_W")));
     }
+
+    @org.junit.jupiter.api.Test
+    void theDecoderDenseActivationIsPartOfTheFunction() {
+        ImageShape cifar = new ImageShape(3, 32, 32);
+        ModelConfig relu = ModelConfig.of(new Architecture.Vae(), cifar, 8);
+        ModelConfig none = new ModelConfig(relu.architecture(), cifar, 8, relu.channels(), relu.loss(), relu.beta(),
+                DecoderDenseActivation.NONE);
+        AutoencoderModel a = AutoencoderModel.create(relu, 3);
+        AutoencoderModel b = AutoencoderModel.create(none, 3);
+        // Same seed, same parameter shapes: the same initial parameters, so only the activation differs.
+        org.junit.jupiter.api.Assertions.assertEquals(a.parameters(), b.parameters());
+        org.nd4j.linalg.api.ndarray.INDArray z = org.nd4j.linalg.factory.Nd4j.rand(
+                org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 8).subi(0.5).muli(6);
+        double difference = a.decode(z).sub(b.decode(z)).norm2Number().doubleValue();
+        org.junit.jupiter.api.Assertions.assertTrue(difference > 1e-3, "decoders agree: " + difference);
+    }
 }

@@ -79,7 +79,7 @@ class ResultsPageTest {
         // d16 was evaluated under a different spec: shown, but marked stale.
         ExperimentSpec old = specs.get(2);
         writeResult(suite, new ExperimentSpec(old.id(), old.dataset(), 0, 0, old.architecture(), 16, old.loss(),
-                old.beta(), 7, old.batchSize(), old.learningRate(), old.seed(), old.lpipsSmallImages(), null), 17.0, 0.10);
+                old.beta(), 7, old.batchSize(), old.learningRate(), old.seed(), old.lpipsSmallImages(), null, null, null), 17.0, 0.10);
         Files.createDirectories(dir.resolve("out/page/d32"));
         Files.writeString(dir.resolve("out/page/d32/metrics.json"), "{ truncated");
 

@@ -64,6 +64,6 @@ class PreflightTest {
                 null, dir.resolve("home"), false, dir.resolve("no-such-weights.npz"), null, false, 0);
         List<String> log = new ArrayList<>();
         assertTrue(new SuiteSession(settings, log::add).train().failures().isEmpty());
-        assertTrue(log.get(0).startsWith("preflight: data for 1 experiment(s) found and valid"), log.toString());
+        assertTrue(log.get(0).startsWith("preflight: data for 1 run(s) found and valid"), log.toString());
     }
 }

@@ -55,14 +55,7 @@ class TrainerTest {
         TrainingResult expected = new Trainer(config, List.of()).train(straight, mnist, dir.resolve("a.ckpt"));
 
         Path checkpoint = dir.resolve("b.ckpt");
-        TrainingListener killer = new TrainingListener() {
-            @Override
-            public void onStep(StepReport step) {
-                if (step.epoch() == 1 && step.stepInEpoch() == 7) {
-                    throw new IllegalStateException("simulated kill");
-                }
-            }
-        };
+        TrainingListener killer = killAt(1, 7);
         AutoencoderModel interrupted = AutoencoderModel.create(VAE, 5);
         assertThrows(IllegalStateException.class,
                 () -> new Trainer(config, List.of(killer)).train(interrupted, mnist, checkpoint));
@@ -93,14 +86,7 @@ class TrainerTest {
         new Trainer(config, List.of()).train(straight, mnist, null);
 
         Path checkpoint = dir.resolve("gen.ckpt");
-        TrainingListener killer = new TrainingListener() {
-            @Override
-            public void onStep(StepReport step) {
-                if (step.epoch() == 1 && step.stepInEpoch() == 7) {
-                    throw new IllegalStateException("simulated kill");
-                }
-            }
-        };
+        TrainingListener killer = killAt(1, 7);
         assertThrows(IllegalStateException.class, () -> new Trainer(new TrainerConfig(2, 64, 1e-3, 7, 1, 3),
                 List.of(killer)).train(AutoencoderModel.create(VAE, 7), mnist, checkpoint));
         Path previous = Checkpoint.previous(checkpoint);
@@ -188,6 +174,18 @@ class TrainerTest {
         assertTrue(cut.getMessage().startsWith(truncated.toString()), cut.getMessage());
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
         assertThrows(ModelFileException.class, () -> ModelFile.load(text));
+    }
+
+    /** A listener that stops the run like a kill at (0-based) epoch and step, after that step's progress line. */
+    private static TrainingListener killAt(int epoch, int stepInEpoch) {
+        return new TrainingListener() {
+            @Override
+            public void onStep(StepReport step) {
+                if (step.epoch() == epoch && step.stepInEpoch() == stepInEpoch) {
+                    throw new IllegalStateException("simulated kill");
+                }
+            }
+        };
     }
 
     /** MNIST with a NaN pixel in every batch from call {@code firstBadCall} on. */

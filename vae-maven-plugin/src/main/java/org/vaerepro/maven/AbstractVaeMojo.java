@@ -29,7 +29,7 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     List<String> experiments;
 
     /**
-     * Run only slice {@code i} of {@code n} of the selected experiments ({@code -Dvae.shard=i/n}, 0-based), for
+     * Run only slice {@code i} of {@code n} of the selected runs ({@code -Dvae.shard=i/n}, 0-based), for
      * one task of a Slurm job array or a Kubernetes Indexed Job against a shared output folder; all when empty.
      */
     @Parameter(property = "vae.shard")
@@ -85,9 +85,9 @@ abstract class AbstractVaeMojo extends AbstractMojo {
             throw new MojoFailureException(MavenHints.explain(e), e);
         }
         if (!failures.isEmpty()) {
-            StringBuilder message = new StringBuilder(failures.size() + " experiment(s) failed:");
+            StringBuilder message = new StringBuilder(failures.size() + " run(s) failed:");
             for (SuiteRunner.Failure f : failures) {
-                message.append("\n  ").append(f.experiment()).append(" (").append(f.phase()).append("): ")
+                message.append("\n  ").append(f.run()).append(" (").append(f.phase()).append("): ")
                         .append(MavenHints.explain(f.error()));
             }
             throw new MojoFailureException(message.toString());
