@@ -11,6 +11,7 @@ import java.util.List;
 import org.vaerepro.data.StandardDataset;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.OutputLayout;
+import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
@@ -76,13 +77,18 @@ final class MeasuredSuite {
                 .sorted(Comparator.comparingInt(ExperimentSpec::latentDim)).toList();
     }
 
-    /** The measured result, which must exist and have been made with the spec as declared now. */
+    /**
+     * The measured result of the experiment's first seed (the run the gate trains), which must exist and
+     * have been made with the spec as declared now.
+     */
     ExperimentResult result(ExperimentSpec spec) {
-        Path file = new OutputLayout(outputRoot).run(suite, spec).metricsFile();
+        Run run = new Run(spec, spec.seed());
+        Path file = new OutputLayout(outputRoot).run(suite, run).metricsFile();
         assertTrue(Files.isRegularFile(file), "experiment " + spec.id() + " has no " + file
                 + "; the build's vae:reproduce step should have made it (see its log for the failure)");
         ExperimentResult result = ExperimentResult.read(file);
-        assertEquals(spec, result.spec(), file + " was measured with a different spec than " + suite.file() + " declares");
+        assertEquals(run.spec(), result.spec(), file + " was measured with a different spec than " + suite.file()
+                + " declares");
         return result;
     }
 

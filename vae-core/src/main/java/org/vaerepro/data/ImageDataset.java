@@ -48,6 +48,15 @@ public interface ImageDataset {
         if (count <= 0) {
             throw new IllegalArgumentException("subset size must be positive, got " + count);
         }
-        return count >= size() ? this : new SubsetDataset(this, count);
+        return count >= size() ? this : new SubsetDataset(this, 0, count);
+    }
+
+    /** Images {@code [from, to)} as a view; the whole dataset when that is the range. */
+    default ImageDataset slice(int from, int to) {
+        if (from < 0 || to > size() || from >= to) {
+            throw new IllegalArgumentException("slice [" + from + ", " + to + ") of dataset " + name() + " of size "
+                    + size() + " is empty or out of range");
+        }
+        return from == 0 && to == size() ? this : new SubsetDataset(this, from, to - from);
     }
 }

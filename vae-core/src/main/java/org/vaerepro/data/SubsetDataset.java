@@ -2,19 +2,21 @@ package org.vaerepro.data;
 
 import java.util.List;
 
-/** The first {@code count} images of another dataset: a cheap view, no copy. */
+/** Images {@code [offset, offset + count)} of another dataset: a cheap view, no copy. */
 final class SubsetDataset implements ImageDataset {
     private final ImageDataset source;
+    private final int offset;
     private final int count;
 
-    SubsetDataset(ImageDataset source, int count) {
+    SubsetDataset(ImageDataset source, int offset, int count) {
         this.source = source;
+        this.offset = offset;
         this.count = count;
     }
 
     @Override
     public String name() {
-        return source.name() + "[0:" + count + "]";
+        return source.name() + "[" + offset + ":" + (offset + count) + "]";
     }
 
     @Override
@@ -29,7 +31,7 @@ final class SubsetDataset implements ImageDataset {
 
     @Override
     public int label(int index) {
-        return source.label(checkIndex(index));
+        return source.label(offset + checkIndex(index));
     }
 
     @Override
@@ -39,10 +41,11 @@ final class SubsetDataset implements ImageDataset {
 
     @Override
     public ImageBatch batch(int[] indices) {
-        for (int index : indices) {
-            checkIndex(index);
+        int[] shifted = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            shifted[i] = offset + checkIndex(indices[i]);
         }
-        return source.batch(indices);
+        return source.batch(shifted);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.vaerepro.experiment;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ import org.vaerepro.provenance.Provenance;
  * Measures a trained run on its test images and writes metrics.json: PSNR, SSIM and LPIPS of the
  * reconstructions (LPIPS under every size rule when the images are below its 32x32 minimum), test loss,
  * and the latent probes (active units, 5-NN and linear probes fitted on train-set means, silhouette),
- * plus the pictures. LPIPS weights are loaded on first use and kept for the next experiment.
+ * plus the pictures. The LPIPS network is the session's ({@link LazyLpips}).
  */
 public final class ExperimentEvaluator {
     static final int EVAL_BATCH = 250;
@@ -39,22 +38,14 @@ public final class ExperimentEvaluator {
 
     private final ExperimentDatasets datasets;
     private final OutputLayout layout;
-    private final Path lpipsWeights;
+    private final LazyLpips lpipsNetwork;
     private final Consumer<String> log;
-    private Lpips lpips;
 
-    public ExperimentEvaluator(ExperimentDatasets datasets, OutputLayout layout, Path lpipsWeights, Consumer<String> log) {
+    public ExperimentEvaluator(ExperimentDatasets datasets, OutputLayout layout, LazyLpips lpips, Consumer<String> log) {
         this.datasets = datasets;
         this.layout = layout;
-        this.lpipsWeights = lpipsWeights;
+        this.lpipsNetwork = lpips;
         this.log = log;
-    }
-
-    /** Loads and checks the LPIPS weights now (kept for the evaluations), so a bad file fails before training. */
-    public void loadLpips() {
-        if (lpips == null) {
-            lpips = Lpips.load(lpipsWeights);
-        }
     }
 
     public ExperimentResult evaluate(Suite suite, Run run) {
@@ -67,7 +58,7 @@ public final class ExperimentEvaluator {
         AutoencoderModel model = ModelFile.load(folder.modelFile()).model();
         ImageDataset test = datasets.testSet(spec);
         ImageDataset train = datasets.trainSet(spec);
-        loadLpips();
+        Lpips lpips = lpipsNetwork.get();
         log.accept("[" + run.id() + "] evaluating on " + test.name() + " (" + test.size() + " images)");
         PsnrAccumulator psnr = new PsnrAccumulator();
         double ssimSum = 0;

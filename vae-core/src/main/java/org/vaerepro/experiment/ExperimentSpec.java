@@ -12,11 +12,13 @@ import org.vaerepro.model.ReconstructionLoss;
  * of the split, for quick suites. {@code reported} is optional. {@code seeds} are the seeds it is run
  * with, one {@link Run} each ({@code [seed]} when the suite declares none); {@code seed} is the first.
  * {@code decoderDenseActivation} is a detail the source leaves open (see {@link DecoderDenseActivation}).
+ * {@code validation} images are held out of the end of the training set (after {@code trainSubset}) and
+ * measured after every epoch, for learning curves; 0 holds none out.
  */
 public record ExperimentSpec(String id, DatasetReference dataset, int trainSubset, int testSubset,
         Architecture architecture, int latentDim, ReconstructionLoss loss, double beta, int epochs, int batchSize,
         double learningRate, long seed, SmallImagePolicy lpipsSmallImages, ReportedValues reported, List<Long> seeds,
-        DecoderDenseActivation decoderDenseActivation) {
+        DecoderDenseActivation decoderDenseActivation, int validation) {
 
     public ExperimentSpec {
         // Files written before seeds existed hold one seed: the spec's own.
@@ -41,7 +43,7 @@ public record ExperimentSpec(String id, DatasetReference dataset, int trainSubse
         }
         return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, epochs,
                 batchSize, learningRate, runSeed, lpipsSmallImages, reported, List.of(runSeed),
-                decoderDenseActivation);
+                decoderDenseActivation, validation);
     }
 
     /**
@@ -50,12 +52,12 @@ public record ExperimentSpec(String id, DatasetReference dataset, int trainSubse
      */
     public ExperimentSpec forTraining() {
         return new ExperimentSpec(id, dataset, trainSubset, 0, architecture, latentDim, loss, beta, epochs, batchSize,
-                learningRate, seed, null, null, seeds, decoderDenseActivation);
+                learningRate, seed, null, null, seeds, decoderDenseActivation, validation);
     }
 
     /** This spec with another epoch count. */
     public ExperimentSpec withEpochs(int newEpochs) {
         return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, newEpochs,
-                batchSize, learningRate, seed, lpipsSmallImages, reported, seeds, decoderDenseActivation);
+                batchSize, learningRate, seed, lpipsSmallImages, reported, seeds, decoderDenseActivation, validation);
     }
 }

@@ -23,12 +23,15 @@ import org.vaerepro.train.TrainingResult;
 public final class ExperimentTrainer {
     private final ExperimentDatasets datasets;
     private final OutputLayout layout;
+    private final LazyLpips lpips;
     private final Consumer<String> log;
     private final int logEverySteps;
 
-    public ExperimentTrainer(ExperimentDatasets datasets, OutputLayout layout, Consumer<String> log, int logEverySteps) {
+    public ExperimentTrainer(ExperimentDatasets datasets, OutputLayout layout, LazyLpips lpips, Consumer<String> log,
+            int logEverySteps) {
         this.datasets = datasets;
         this.layout = layout;
+        this.lpips = lpips;
         this.log = log;
         this.logEverySteps = logEverySteps;
     }
@@ -61,8 +64,10 @@ public final class ExperimentTrainer {
                 + spec.batchSize() + ")");
         TrainerConfig config = new TrainerConfig(spec.epochs(), spec.batchSize(), spec.learningRate(), spec.seed(),
                 logEverySteps, 0);
-        TrainingResult result = new Trainer(config, List.of(new ConsoleProgress(prefix, log)))
-                .train(model, train, folder.checkpointFile());
+        ImageDataset heldOut = datasets.validationSet(spec);
+        TrainingResult result = new Trainer(config, List.of(new ConsoleProgress(prefix, log))).train(model, train,
+                folder.checkpointFile(), heldOut == null ? null
+                        : new HeldOutValidation(heldOut, lpips, spec.lpipsSmallImages()));
         Provenance provenance = Provenance.now(new DataProvenance(ExperimentDatasets.provenance(train), null),
                 new TrainingProvenance(Json.mapper().valueToTree(spec.forTraining()), spec.seed(), result.epochs().size(),
                         result.steps(), result.seconds()));

@@ -26,9 +26,16 @@ public record Suite(String name, String description, Path file, List<ExperimentS
 
     /** The runs of the given experiments: one per (experiment, seed), experiments in order, seeds in declared order. */
     public static List<Run> runs(List<ExperimentSpec> selection) {
+        return runs(selection, 0);
+    }
+
+    /** As {@link #runs(List)}, keeping only each experiment's first {@code firstSeeds} seeds (0: all). */
+    public static List<Run> runs(List<ExperimentSpec> selection, int firstSeeds) {
         List<Run> runs = new ArrayList<>();
         for (ExperimentSpec spec : selection) {
-            for (long seed : spec.seeds()) {
+            List<Long> seeds = firstSeeds > 0 && firstSeeds < spec.seeds().size() ? spec.seeds().subList(0, firstSeeds)
+                    : spec.seeds();
+            for (long seed : seeds) {
                 runs.add(new Run(spec, seed));
             }
         }

@@ -33,11 +33,11 @@ import org.vaerepro.model.ReconstructionLoss;
 public final class SuiteParser {
     static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     static final Set<String> FIELDS = Set.of("id", "dataset", "trainSubset", "testSubset", "architecture", "latentDim",
-            "loss", "beta", "epochs", "batchSize", "learningRate", "seed", "seeds", "lpipsSmallImages", "reported", "decoderDenseActivation");
+            "loss", "beta", "epochs", "batchSize", "learningRate", "seed", "seeds", "lpipsSmallImages", "reported", "decoderDenseActivation", "validation");
     static final Set<String> REQUIRED = Set.of("id", "dataset", "architecture", "latentDim", "epochs");
     private static final Map<String, Object> BUILT_IN_DEFAULTS = Map.of("trainSubset", 0, "testSubset", 0, "loss",
             "bce", "beta", 1.0, "batchSize", 128, "learningRate", 1e-3, "lpipsSmallImages", "resize",
-            "decoderDenseActivation", "relu");
+            "decoderDenseActivation", "relu", "validation", 0);
 
     static final Set<String> FOLDER_FIELDS = Set.of("name", "train", "test", "channels", "height", "width");
 
@@ -145,6 +145,11 @@ public final class SuiteParser {
         int batchSize = positiveInt(locator, merged, "batchSize");
         int trainSubset = nonNegativeInt(locator, merged, "trainSubset");
         int testSubset = nonNegativeInt(locator, merged, "testSubset");
+        int validation = nonNegativeInt(locator, merged, "validation");
+        if (trainSubset > 0 && validation >= trainSubset) {
+            throw locator.error("validation", "holds out " + validation + " of the " + trainSubset
+                    + " training images (trainSubset); at least one must remain for training");
+        }
         double beta = number(locator, merged, "beta");
         if (beta < 0) {
             throw locator.error("beta", "must be >= 0, got " + beta);
@@ -164,7 +169,7 @@ public final class SuiteParser {
             reported = new ReportedValues(r.get("psnr").asDouble(), r.get("lpips").asDouble(), r.get("source").asText());
         }
         return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, epochs,
-                batchSize, learningRate, seeds.get(0), policy, reported, seeds, decoderDense);
+                batchSize, learningRate, seeds.get(0), policy, reported, seeds, decoderDense, validation);
     }
 
     /**

@@ -14,15 +14,17 @@ public final class SuiteRunner {
     }
 
     private final ExperimentDatasets datasets;
+    private final LazyLpips lpips;
     private final OutputLayout layout;
     private final ExperimentTrainer trainer;
     private final ExperimentEvaluator evaluator;
     private final Consumer<String> log;
     private final boolean failFast;
 
-    public SuiteRunner(ExperimentDatasets datasets, OutputLayout layout, ExperimentTrainer trainer,
+    public SuiteRunner(ExperimentDatasets datasets, LazyLpips lpips, OutputLayout layout, ExperimentTrainer trainer,
             ExperimentEvaluator evaluator, Consumer<String> log, boolean failFast) {
         this.datasets = datasets;
+        this.lpips = lpips;
         this.layout = layout;
         this.trainer = trainer;
         this.evaluator = evaluator;
@@ -32,8 +34,8 @@ public final class SuiteRunner {
 
     /**
      * Locates and validates every input the selection needs before any of it runs: each dataset split
-     * (structure, sizes, published checksums; the loads are kept for the run) and, when evaluating, the
-     * LPIPS weights. All problems are collected, so one run of the check names every missing file.
+     * (structure, sizes, published checksums; the loads are kept for the run) and, when evaluating or when a
+     * run measures validation images, the LPIPS weights. All problems are collected, so one run of the check names every missing file.
      */
     public void preflight(List<Run> runs, boolean evaluating) {
         List<ExperimentSpec> selection = runs.stream().map(Run::experiment).distinct().toList();
@@ -43,6 +45,7 @@ public final class SuiteRunner {
             if (seen.add(spec.dataset().toString() + "/" + spec.trainSubset() + "/" + spec.testSubset())) {
                 try {
                     datasets.trainSet(spec);
+                    datasets.validationSet(spec);
                     datasets.testSet(spec);
                 } catch (RuntimeException e) {
                     if (!problems.contains(e.getMessage())) {
@@ -51,9 +54,10 @@ public final class SuiteRunner {
                 }
             }
         }
-        if (evaluating && !runs.isEmpty()) {
+        boolean validating = selection.stream().anyMatch(spec -> spec.validation() > 0);
+        if ((evaluating || validating) && !runs.isEmpty()) {
             try {
-                evaluator.loadLpips();
+                lpips.get();
             } catch (RuntimeException e) {
                 problems.add(e.getMessage());
             }
@@ -61,7 +65,7 @@ public final class SuiteRunner {
         if (!problems.isEmpty()) {
             throw new PreflightException(problems);
         }
-        log.accept("preflight: data" + (evaluating ? " and LPIPS weights" : "") + " for " + runs.size()
+        log.accept("preflight: data" + (evaluating || validating ? " and LPIPS weights" : "") + " for " + runs.size()
                 + " run(s) found and valid");
     }
 

@@ -1,6 +1,28 @@
 package org.vaerepro.regression;
 
-/** The recorded numbers of one experiment, and the data they were measured on. */
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The recorded numbers of one experiment and the data they were measured on: the mean PSNR, LPIPS and SSIM
+ * over its seeds, their sample standard deviations (null with one seed, or for entries carried over from
+ * version 1 files, which kept one value and no seeds) and each seed's values.
+ */
 public record BaselineEntry(double psnr, double lpips, double ssim, String lpipsSmallImages, int testImages,
-        String trainChecksum, String testChecksum) {
+        String trainChecksum, String testChecksum, Double psnrStandardDeviation, Double lpipsStandardDeviation,
+        Map<Long, SeedValues> seeds) {
+
+    public BaselineEntry {
+        seeds = seeds == null ? Map.of() : new TreeMap<>(seeds);
+    }
+
+    /** How many seeds the spread was measured over (0 for a version 1 entry, which kept one value). */
+    public int seedCount() {
+        return seeds.size();
+    }
+
+    /** Whether a spread was measured (two or more seeds), so the gate can use a prediction interval. */
+    public boolean hasSpread() {
+        return psnrStandardDeviation != null && lpipsStandardDeviation != null && seeds.size() >= 2;
+    }
 }

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.Suite;
@@ -23,6 +25,7 @@ import org.vaerepro.io.Json;
 import org.vaerepro.provenance.EnvironmentProvenance;
 import org.vaerepro.provenance.Provenance;
 import org.vaerepro.provenance.SourceProvenance;
+import org.vaerepro.statistics.SampleSummary;
 
 /**
  * Reads, records and writes (atomically) a suite's baseline file. Files written before format fields
@@ -75,7 +78,12 @@ public final class BaselineFile {
         var rows = root.path("experiments").fields();
         while (rows.hasNext()) {
             var row = rows.next();
-            entries.put(row.getKey(), Json.mapper().treeToValue(row.getValue(), BaselineEntry.class));
+            JsonNode value = row.getValue();
+            // Version 1 kept one value per row and no seeds: no spread, so the gate uses its fixed window.
+            entries.put(row.getKey(), new BaselineEntry(value.path("psnr").asDouble(), value.path("lpips").asDouble(),
+                    value.path("ssim").asDouble(), value.path("lpipsSmallImages").asText(),
+                    value.path("testImages").asInt(), value.path("trainChecksum").asText(),
+                    value.path("testChecksum").asText(), null, null, null));
         }
         return new Baseline(root.path("suite").asText(), root.path("command").asText(),
                 root.path("wallSeconds").asDouble(), new Provenance(null, null, environment, source,
@@ -87,41 +95,60 @@ public final class BaselineFile {
     }
 
     /**
-     * A baseline from the suite's measured results, one entry per run (keyed by run id); every run must have
-     * a metrics.json made with its current spec, so a baseline never mixes old and new runs. Wall time is the sum of the
-     * experiments' training and evaluation times; the provenance is that of the runs (environment and
-     * source of the first result), recorded now.
+     * A baseline from the suite's measured results, one entry per experiment: the mean over its seeds, the
+     * sample standard deviations (two or more seeds) and each seed's values. Every run of every declared
+     * seed must have a metrics.json made with its current spec, so a baseline never mixes old and new runs.
+     * Wall time is the sum of the runs' training and evaluation times; the provenance is that of the runs
+     * (environment and source of the first result), recorded now.
      */
     public static Baseline record(Suite suite, OutputLayout layout, String command) {
         Map<String, BaselineEntry> entries = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         double wall = 0;
         Provenance measuredBy = null;
-        for (Run run : Suite.runs(suite.experiments())) {
-            Path file = layout.run(suite, run).metricsFile();
-            if (!Files.isRegularFile(file)) {
-                missing.add(run.id() + " (no " + file + ")");
-                continue;
+        for (ExperimentSpec spec : suite.experiments()) {
+            Map<Long, SeedValues> seeds = new LinkedHashMap<>();
+            ExperimentResult first = null;
+            for (Run run : Suite.runs(List.of(spec))) {
+                Path file = layout.run(suite, run).metricsFile();
+                if (!Files.isRegularFile(file)) {
+                    missing.add(run.id() + " (no " + file + ")");
+                    continue;
+                }
+                ExperimentResult r = ExperimentResult.read(file);
+                if (!r.spec().equals(run.spec())) {
+                    missing.add(run.id() + " (" + file + " was measured with a different spec)");
+                    continue;
+                }
+                seeds.put(run.seed(), new SeedValues(r.metrics().psnr(), r.metrics().lpips(), r.metrics().ssim()));
+                wall += r.wallSeconds();
+                first = first == null ? r : first;
+                measuredBy = measuredBy == null ? r.provenance() : measuredBy;
             }
-            ExperimentResult r = ExperimentResult.read(file);
-            if (!r.spec().equals(run.spec())) {
-                missing.add(run.id() + " (" + file + " was measured with a different spec)");
-                continue;
-            }
-            var m = r.metrics();
-            var data = r.provenance().data();
-            entries.put(run.id(), new BaselineEntry(m.psnr(), m.lpips(), m.ssim(), m.lpipsSmallImages(), m.testImages(),
-                    data.train().sha256(), data.test().sha256()));
-            wall += r.wallSeconds();
-            if (measuredBy == null) {
-                measuredBy = r.provenance();
+            if (seeds.size() == spec.seeds().size()) {
+                entries.put(spec.id(), entry(first, seeds));
             }
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("cannot record a baseline for suite " + suite.name()
-                    + ": not every experiment has a current result: " + String.join("; ", missing));
+                    + ": not every run has a current result: " + String.join("; ", missing));
         }
         return new Baseline(suite.name(), command, wall, new Provenance(null, null, measuredBy.environment(),
                 measuredBy.source(), Instant.now().toString()), entries);
+    }
+
+    private static BaselineEntry entry(ExperimentResult first, Map<Long, SeedValues> seeds) {
+        SampleSummary psnr = summary(seeds, SeedValues::psnr);
+        SampleSummary lpips = summary(seeds, SeedValues::lpips);
+        SampleSummary ssim = summary(seeds, SeedValues::ssim);
+        var data = first.provenance().data();
+        return new BaselineEntry(psnr.mean(), lpips.mean(), ssim.mean(), first.metrics().lpipsSmallImages(),
+                first.metrics().testImages(), data.train().sha256(), data.test().sha256(),
+                psnr.hasInterval() ? psnr.standardDeviation() : null,
+                lpips.hasInterval() ? lpips.standardDeviation() : null, seeds);
+    }
+
+    private static SampleSummary summary(Map<Long, SeedValues> seeds, ToDoubleFunction<SeedValues> metric) {
+        return SampleSummary.of(seeds.values().stream().mapToDouble(metric).toArray(), SampleSummary.CONFIDENCE_95);
     }
 }

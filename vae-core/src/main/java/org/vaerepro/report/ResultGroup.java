@@ -7,8 +7,8 @@ import org.vaerepro.regression.BottleneckTrend;
  * One table of the page: an architecture on a dataset, rows ordered by bottleneck size, with the
  * source's claim "a larger bottleneck gives better PSNR and LPIPS" checked on the measured experiments
  * (the mean over seeds for multi-seed ones). {@code rows} has one row per run; {@code summaries} one per
- * multi-seed experiment.
+ * multi-seed experiment; {@code curves} the learning-curve pictures of each measured experiment.
  */
 public record ResultGroup(String architecture, String dataset, List<ResultRow> rows, List<ResultSummary> summaries,
-        BottleneckTrend trend) {
+        List<LearningCurves> curves, BottleneckTrend trend) {
 }

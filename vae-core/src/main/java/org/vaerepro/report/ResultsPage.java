@@ -50,11 +50,15 @@ public final class ResultsPage {
             List<ExperimentSpec> sorted = specs.stream().sorted(Comparator.comparingInt(ExperimentSpec::latentDim)).toList();
             List<ResultRow> rows = new ArrayList<>();
             List<ResultSummary> summaries = new ArrayList<>();
+            List<LearningCurves> curves = new ArrayList<>();
             List<double[]> points = new ArrayList<>();
             for (ExperimentSpec spec : sorted) {
                 List<ResultRow> runs = Suite.runs(List.of(spec)).stream().map(run -> row(suite, run, layout)).toList();
                 rows.addAll(runs);
                 List<ResultRow> measured = runs.stream().filter(ResultRow::measured).toList();
+                if (!measured.isEmpty()) {
+                    curves.add(LearningCurves.of(spec.id(), measured));
+                }
                 if (spec.multiSeed()) {
                     if (!measured.isEmpty()) {
                         ResultSummary summary = summary(spec, measured);
@@ -66,7 +70,7 @@ public final class ResultsPage {
                     points.add(new double[] {spec.latentDim(), only.metrics().psnr(), only.metrics().lpips()});
                 }
             }
-            result.add(new ResultGroup(parts[0], parts[1], rows, summaries, BottleneckTrend.of(points)));
+            result.add(new ResultGroup(parts[0], parts[1], rows, summaries, curves, BottleneckTrend.of(points)));
         });
         return result;
     }
@@ -95,14 +99,14 @@ public final class ResultsPage {
         String policy = spec.lpipsSmallImages().id();
         if (!Files.isRegularFile(metrics)) {
             return new ResultRow(run.id(), spec.latentDim(), "not run", null, null, null, Map.of(), spec.reported(),
-                    null, null, null, policy);
+                    null, null, null, policy, null);
         }
         ExperimentResult r;
         try {
             r = ExperimentResult.read(metrics);
         } catch (UncheckedIOException | FileFormatException | IllegalArgumentException e) {
             return new ResultRow(run.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(),
-                    null, null, null, Map.of(), spec.reported(), null, null, null, policy);
+                    null, null, null, Map.of(), spec.reported(), null, null, null, policy, null);
         }
         boolean stale = !r.spec().equals(spec);
         var m = r.metrics();
@@ -114,14 +118,28 @@ public final class ResultsPage {
         r.images().forEach((name, file) -> images.put(name, run.id() + "/" + file));
         return new ResultRow(run.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured", m,
                 r.provenance(), r.training().size(), images, reported, psnrDelta, lpipsDelta, pass,
-                m.lpipsSmallImages());
+                m.lpipsSmallImages(), r.training());
     }
 
     /** Renders the page into {@code <output>/<suite>/index.html}, beside the experiments' pictures. */
     public static Path write(Suite suite, OutputLayout layout, Path templateDir) {
         Path page = layout.page(suite.name());
-        AtomicFiles.writeString(page, render(suite, layout, templateDir));
+        List<ResultGroup> groups = groups(suite, layout);
+        drawCurves(groups, layout.suiteDirectory(suite.name()));
+        AtomicFiles.writeString(page, render(suite, groups, templateDir));
         return page;
+    }
+
+    /** Writes each experiment's learning-curve pictures beside its runs' folders. */
+    static void drawCurves(List<ResultGroup> groups, Path suiteDirectory) {
+        for (ResultGroup group : groups) {
+            for (LearningCurves curves : group.curves()) {
+                List<ResultRow> runs = group.rows().stream().filter(ResultRow::measured)
+                        .filter(r -> r.id().equals(curves.experiment()) || r.id().startsWith(curves.experiment() + "/"))
+                        .toList();
+                curves.draw(suiteDirectory, runs);
+            }
+        }
     }
 
     /**
@@ -132,16 +150,18 @@ public final class ResultsPage {
     public static Path publish(Suite suite, List<ResultGroup> groups, OutputLayout layout, Path templateDir,
             Path destination) {
         Path target = destination.resolve(suite.name());
+        drawCurves(groups, layout.suiteDirectory(suite.name()));
         for (ResultGroup group : groups) {
-            for (ResultRow row : group.rows()) {
-                for (String image : row.images().values()) {
-                    Path source = layout.suiteDirectory(suite.name()).resolve(image);
-                    if (Files.isRegularFile(source)) {
-                        try {
-                            AtomicFiles.write(target.resolve(image), Files.readAllBytes(source));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("cannot copy " + source, e);
-                        }
+            List<String> pictures = new ArrayList<>();
+            group.rows().forEach(row -> pictures.addAll(row.images().values()));
+            group.curves().forEach(curves -> pictures.addAll(curves.images().values()));
+            for (String image : pictures) {
+                Path source = layout.suiteDirectory(suite.name()).resolve(image);
+                if (Files.isRegularFile(source)) {
+                    try {
+                        AtomicFiles.write(target.resolve(image), Files.readAllBytes(source));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot copy " + source, e);
                     }
                 }
             }

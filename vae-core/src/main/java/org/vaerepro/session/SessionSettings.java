@@ -13,7 +13,9 @@ import org.vaerepro.io.Preconditions;
  * @param suiteFile the suite file (JSON) declaring the experiments
  * @param outputDirectory root of outputs: {@code <dir>/<suite>/<experiment>/} and {@code <dir>/<suite>/index.html}
  * @param experiments ids of the experiments to run; empty for all
- * @param shard the slice of the selected experiments this process runs ({@link Shard#ALL} for all of them)
+ * @param shard the slice of the selected runs this process runs ({@link Shard#ALL} for all of them)
+ * @param firstSeeds run only each experiment's first this many seeds (0: all), e.g. 1 for a gate that checks
+ *        one seed against a baseline recorded over several
  * @param dataDirectory the folder holding the datasets, searched first; null for none
  * @param environmentDataDirectory a data folder the front end's environment names, searched second; null for none
  * @param homeDirectory the user's home; {@code <home>/.vae/data} is searched third
@@ -24,7 +26,7 @@ import org.vaerepro.io.Preconditions;
  * @param logEverySteps a progress line every this many training steps (0: none)
  */
 public record SessionSettings(Path suiteFile, Path outputDirectory, List<String> experiments, Shard shard,
-        Path dataDirectory,
+        int firstSeeds, Path dataDirectory,
         Path environmentDataDirectory, Path homeDirectory, boolean download, Path lpipsWeights, Path templateDirectory,
         boolean failFast, int logEverySteps) {
 
@@ -36,5 +38,6 @@ public record SessionSettings(Path suiteFile, Path outputDirectory, List<String>
         Preconditions.check(logEverySteps >= 0, "setting 'logEverySteps' must be >= 0, got " + logEverySteps);
         experiments = List.copyOf(experiments);
         Preconditions.notNull(shard, "setting 'shard'");
+        Preconditions.check(firstSeeds >= 0, "setting 'firstSeeds' must be >= 0 (0: all seeds), got " + firstSeeds);
     }
 }

@@ -10,6 +10,7 @@ import org.vaerepro.experiment.ExperimentDatasets;
 import org.vaerepro.experiment.ExperimentEvaluator;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.ExperimentTrainer;
+import org.vaerepro.experiment.LazyLpips;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.Shard;
@@ -39,8 +40,10 @@ public final class SuiteSession {
         DataLocations locations = DataLocations.from(settings.dataDirectory(), settings.environmentDataDirectory(),
                 settings.homeDirectory(), settings.download());
         ExperimentDatasets datasets = new ExperimentDatasets(new DatasetRepository(locations));
-        this.runner = new SuiteRunner(datasets, layout, new ExperimentTrainer(datasets, layout, log, settings.logEverySteps()),
-                new ExperimentEvaluator(datasets, layout, settings.lpipsWeights(), log), log, settings.failFast());
+        LazyLpips lpips = new LazyLpips(settings.lpipsWeights());
+        this.runner = new SuiteRunner(datasets, lpips, layout,
+                new ExperimentTrainer(datasets, layout, lpips, log, settings.logEverySteps()),
+                new ExperimentEvaluator(datasets, layout, lpips, log), log, settings.failFast());
     }
 
     /** What a step that runs experiments produced: the failed runs (empty when all succeeded), and the page if written. */
@@ -60,9 +63,9 @@ public final class SuiteSession {
         return suite.select(new LinkedHashSet<>(settings.experiments()));
     }
 
-    /** The runs of the selection (one per experiment and seed), then this process's shard of them. */
+    /** The runs of the selection (one per experiment and seed, or its first seeds), then this process's shard of them. */
     public List<Run> runs() {
-        List<Run> all = Suite.runs(selection());
+        List<Run> all = Suite.runs(selection(), settings.firstSeeds());
         List<Run> slice = settings.shard().slice(all);
         if (!settings.shard().equals(Shard.ALL)) {
             log.accept("shard " + settings.shard() + ": " + slice.size() + " of " + all.size() + " run(s): " + slice);

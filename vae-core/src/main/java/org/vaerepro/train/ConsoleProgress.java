@@ -23,8 +23,11 @@ public final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochReport e) {
-        out.accept(String.format(Locale.ROOT, "%s epoch %d done  loss %.3f  recon %.3f  kl %.3f  %.1fs  %.0f img/s",
-                prefix, e.epoch() + 1, e.loss(), e.reconstruction(), e.kl(), e.seconds(), e.imagesPerSecond()));
+        String validation = e.validation() == null ? "" : String.format(Locale.ROOT,
+                "  | validation loss %.3f  PSNR %.3f dB  LPIPS %.4f", e.validation().loss(), e.validation().psnr(),
+                e.validation().lpips());
+        out.accept(String.format(Locale.ROOT, "%s epoch %d done  loss %.3f  recon %.3f  kl %.3f  %.1fs  %.0f img/s%s",
+                prefix, e.epoch() + 1, e.loss(), e.reconstruction(), e.kl(), e.seconds(), e.imagesPerSecond(), validation));
     }
 
     @Override

@@ -44,6 +44,15 @@ public final class Trainer {
      * from and a new one is written every epoch (and every {@code checkpointEverySteps} steps).
      */
     public TrainingResult train(AutoencoderModel model, ImageDataset data, Path checkpoint) {
+        return train(model, data, checkpoint, null);
+    }
+
+    /**
+     * As {@link #train(AutoencoderModel, ImageDataset, Path)}, measuring {@code validation} (may be null)
+     * after every epoch. Validation only reads the model, so the training arithmetic is the same with or
+     * without it; its reports are part of the checkpointed history, so a resumed run records the same curve.
+     */
+    public TrainingResult train(AutoencoderModel model, ImageDataset data, Path checkpoint, Validation validation) {
         if (!data.shape().equals(model.config().input())) {
             throw new IllegalArgumentException("dataset " + data.name() + " has images of " + data.shape()
                     + " but the model expects " + model.config().input());
@@ -119,7 +128,7 @@ public final class Trainer {
                 }
             }
             EpochReport report = new EpochReport(epoch, lossSum / steps, reconSum / steps, klSum / steps, epochSeconds,
-                    epochImages / Math.max(epochSeconds, 1e-9));
+                    epochImages / Math.max(epochSeconds, 1e-9), validation == null ? null : validation.measure(model));
             history.add(report);
             if (checkpoint != null) {
                 TrainingState next = new TrainingState(epoch + 1, 0, globalStep, history, 0, 0, 0, 0, seconds);

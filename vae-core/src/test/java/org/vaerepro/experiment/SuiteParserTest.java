@@ -103,6 +103,9 @@ class SuiteParserTest {
         assertEquals(6L, runs.get(1).spec().seed());
         assertEquals(specs.get(3), runs.get(6).spec());
         assertEquals(org.vaerepro.model.DecoderDenseActivation.NONE, specs.get(3).decoderDenseActivation());
+        // The gate's selection: each experiment's first seed only.
+        assertEquals(List.of("counted/seed-5", "listed/seed-9", "listOnly", "single"),
+                Suite.runs(specs, 1).stream().map(Run::id).toList());
     }
 
     @Test

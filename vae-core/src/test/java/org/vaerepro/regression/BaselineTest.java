@@ -30,7 +30,7 @@ class BaselineTest {
 
     private static ExperimentResult result(ExperimentSpec spec, double psnr, double lpips, String trainSha) {
         return new ExperimentResult("s", spec, new ExperimentMetrics(1000, psnr, psnr, 0.5, lpips, "resize", Map.of(), 1,
-                1, 2, 0.5, 0.5, 0.1, 1), List.of(new EpochReport(0, 1, 1, 0, 10, 100)), Map.of(), 5,
+                1, 2, 0.5, 0.5, 0.1, 1), List.of(new EpochReport(0, 1, 1, 0, 10, 100, null)), Map.of(), 5,
                 Fixtures.provenance(trainSha, TEST_SHA, 1, 40));
     }
 
@@ -46,7 +46,8 @@ class BaselineTest {
     @Test
     void driftInEitherDirectionBeyondTheToleranceIsReported() throws Exception {
         ExperimentSpec spec = suite().experiments().get(0);
-        BaselineEntry entry = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA);
+        // A version 1 entry (one value, no seeds): the fixed window.
+        BaselineEntry entry = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, null, null, null);
         assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 15.29, 0.209, TRAIN_SHA)));
         assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 14.71, 0.191, TRAIN_SHA)));
         List<String> better = BaselineCheck.deviations(entry, result(spec, 15.4, 0.18, TRAIN_SHA));
@@ -57,6 +58,53 @@ class BaselineTest {
         assertEquals(1, BaselineCheck.deviations(entry, result(spec, Double.NaN, 0.2, TRAIN_SHA)).size());
         List<String> otherData = BaselineCheck.deviations(entry, result(spec, 15.0, 0.2, "3".repeat(64)));
         assertTrue(otherData.get(0).startsWith("measured on different data"), otherData.toString());
+    }
+
+    @Test
+    void withAMeasuredSpreadTheWindowIsThePredictionIntervalForOneNewRun() throws Exception {
+        ExperimentSpec spec = suite().experiments().get(0);
+        Map<Long, SeedValues> seeds = new java.util.TreeMap<>();
+        for (long s = 1; s <= 5; s++) {
+            seeds.put(s, new SeedValues(15.0, 0.2, 0.5));
+        }
+        // s = 0.2 dB over 5 seeds: t(0.975, 4) = 2.7764451051977934 (SciPy) x 0.2 x sqrt(1.2) = 0.6083 dB.
+        BaselineEntry spread = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, 0.2, 0.001, seeds);
+        BaselineCheck.Window psnr = BaselineCheck.psnrWindow(spread);
+        assertEquals(2.7764451051977934 * 0.2 * Math.sqrt(1.2), psnr.halfWidth(), 1e-9);
+        assertTrue(psnr.derivation().contains("95% prediction interval for one new run over 5 seeds"), psnr.derivation());
+        // LPIPS spread 0.001 gives 0.0030, under the numerical-noise floor: the floor applies.
+        assertEquals(Tolerances.GATE_LPIPS_FLOOR, BaselineCheck.lpipsWindow(spread).halfWidth(), 0);
+        assertEquals(List.of(), BaselineCheck.deviations(spread, result(spec, 15.6, 0.207, TRAIN_SHA)));
+        List<String> out = BaselineCheck.deviations(spread, result(spec, 15.7, 0.21, TRAIN_SHA));
+        assertEquals(2, out.size(), out.toString());
+        assertTrue(out.get(0).contains("+0.7000") && out.get(0).contains("prediction interval"), out.get(0));
+        assertTrue(out.get(1).contains("floor"), out.get(1));
+    }
+
+    @Test
+    void aMultiSeedSuiteIsRecordedWithItsSpread() throws Exception {
+        Path file = dir.resolve("m.json");
+        Files.writeString(file, """
+                {"suite": "m", "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 1, "seed": 1, "seeds": 3},
+                 "experiments": [{"id": "a", "latentDim": 2}]}
+                """);
+        Suite suite = new SuiteParser().parse(file);
+        Path out = dir.resolve("out");
+        double[] psnr = {14.0, 14.3, 14.9};
+        for (org.vaerepro.experiment.Run run : Suite.runs(suite.experiments())) {
+            AtomicFiles.writeJson(new OutputLayout(out).run(suite, run).metricsFile(),
+                    result(run.spec(), psnr[(int) run.seed() - 1], 0.2, TRAIN_SHA));
+        }
+        BaselineEntry a = BaselineFile.record(suite, new OutputLayout(out), "x").experiments().get("a");
+        assertEquals(3, a.seedCount());
+        assertEquals(14.4, a.psnr(), 1e-12);
+        assertEquals(Math.sqrt((0.16 + 0.01 + 0.25) / 2), a.psnrStandardDeviation(), 1e-12);
+        assertEquals(14.3, a.seeds().get(2L).psnr(), 0);
+        assertTrue(a.hasSpread());
+        // Written and read back unchanged.
+        Path baselineFile = dir.resolve("m-baseline.json");
+        BaselineFile.write(baselineFile, BaselineFile.record(suite, new OutputLayout(out), "x"));
+        assertEquals(a, BaselineFile.read(baselineFile).experiments().get("a"));
     }
 
     @Test
@@ -85,7 +133,7 @@ class BaselineTest {
         ExperimentSpec a = suite.experiments().get(0);
         Path file = new OutputLayout(out).run(suite, a).metricsFile();
         ExperimentSpec older = new ExperimentSpec("a", a.dataset(), 0, 0, a.architecture(), 2, a.loss(), a.beta(), 9,
-                a.batchSize(), a.learningRate(), a.seed(), a.lpipsSmallImages(), null, null, null);
+                a.batchSize(), a.learningRate(), a.seed(), a.lpipsSmallImages(), null, null, null, 0);
         AtomicFiles.writeJson(file, result(older, 14, 0.2, TRAIN_SHA));
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> BaselineFile.record(suite, new OutputLayout(out), "mvn x"));

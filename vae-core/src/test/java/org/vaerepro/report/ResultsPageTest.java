@@ -54,7 +54,7 @@ class ResultsPageTest {
                 byRule(lpips), 100, 5, spec.latentDim(), 0.9, 0.8, 0.2, 0.7);
         Provenance provenance = Fixtures.provenance("a".repeat(64), "b".repeat(64), 1, 12.5);
         ExperimentResult result = new ExperimentResult(suite.name(), spec, metrics,
-                List.of(new EpochReport(0, 1, 1, 0, 1, 100)), Map.of(), 3.0, provenance);
+                List.of(new EpochReport(0, 1, 1, 0, 1, 100, null)), Map.of(), 3.0, provenance);
         AtomicFiles.writeJson(layout().run(suite, spec).metricsFile(), result);
     }
 
@@ -79,7 +79,7 @@ class ResultsPageTest {
         // d16 was evaluated under a different spec: shown, but marked stale.
         ExperimentSpec old = specs.get(2);
         writeResult(suite, new ExperimentSpec(old.id(), old.dataset(), 0, 0, old.architecture(), 16, old.loss(),
-                old.beta(), 7, old.batchSize(), old.learningRate(), old.seed(), old.lpipsSmallImages(), null, null, null), 17.0, 0.10);
+                old.beta(), 7, old.batchSize(), old.learningRate(), old.seed(), old.lpipsSmallImages(), null, null, null, 0), 17.0, 0.10);
         Files.createDirectories(dir.resolve("out/page/d32"));
         Files.writeString(dir.resolve("out/page/d32/metrics.json"), "{ truncated");
 

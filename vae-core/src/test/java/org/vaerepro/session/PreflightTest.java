@@ -33,7 +33,7 @@ class PreflightTest {
     void missingLpipsWeightsFailBeforeAnyTraining() throws Exception {
         Path out = dir.resolve("out");
         Path weights = dir.resolve("no-such-weights.npz");
-        SessionSettings settings = new SessionSettings(suite(), out, List.of(), Shard.ALL, SharedData.dataDir(), null,
+        SessionSettings settings = new SessionSettings(suite(), out, List.of(), Shard.ALL, 0, SharedData.dataDir(), null,
                 dir.resolve("home"), false, weights, null, false, 0);
         List<String> log = new ArrayList<>();
         PreflightException error = assertThrows(PreflightException.class, () -> new SuiteSession(settings, log::add)
@@ -48,7 +48,7 @@ class PreflightTest {
     @Test
     void everyMissingDatasetAndTheWeightsAreNamedTogether() throws Exception {
         Path weights = dir.resolve("no-such-weights.npz");
-        SessionSettings settings = new SessionSettings(suite(), dir.resolve("out"), List.of(), Shard.ALL, dir.resolve("empty"),
+        SessionSettings settings = new SessionSettings(suite(), dir.resolve("out"), List.of(), Shard.ALL, 0, dir.resolve("empty"),
                 null, dir.resolve("home"), false, weights, null, false, 0);
         PreflightException error = assertThrows(PreflightException.class, () -> new SuiteSession(settings, l -> { })
                 .reproduce());
@@ -60,7 +60,7 @@ class PreflightTest {
 
     @Test
     void trainingAloneDoesNotNeedTheWeights() throws Exception {
-        SessionSettings settings = new SessionSettings(suite(), dir.resolve("out"), List.of("m"), Shard.ALL, SharedData.dataDir(),
+        SessionSettings settings = new SessionSettings(suite(), dir.resolve("out"), List.of("m"), Shard.ALL, 0, SharedData.dataDir(),
                 null, dir.resolve("home"), false, dir.resolve("no-such-weights.npz"), null, false, 0);
         List<String> log = new ArrayList<>();
         assertTrue(new SuiteSession(settings, log::add).train().failures().isEmpty());

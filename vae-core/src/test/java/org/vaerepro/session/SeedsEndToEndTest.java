@@ -44,7 +44,7 @@ class SeedsEndToEndTest {
         List<String> log = new ArrayList<>();
         // Two shards over the four runs: each process trains two of them, together all four.
         for (int shard = 0; shard < 2; shard++) {
-            SessionSettings settings = new SessionSettings(suiteFile, out, List.of(), new Shard(shard, 2),
+            SessionSettings settings = new SessionSettings(suiteFile, out, List.of(), new Shard(shard, 2), 0,
                     SharedData.dataDir(), null, dir, false, SharedData.lpipsWeights(), null, false, 0);
             SuiteSession.Outcome outcome = new SuiteSession(settings, log::add).reproduce();
             assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
@@ -64,7 +64,7 @@ class SeedsEndToEndTest {
         assertEquals(alone.metrics().psnr(), runs.get(1).metrics().psnr(), 0.0);
         assertEquals(alone.metrics().lpips(), runs.get(1).metrics().lpips(), 0.0);
 
-        SessionSettings all = new SessionSettings(suiteFile, out, List.of(), Shard.ALL, SharedData.dataDir(), null, dir,
+        SessionSettings all = new SessionSettings(suiteFile, out, List.of(), Shard.ALL, 0, SharedData.dataDir(), null, dir,
                 false, SharedData.lpipsWeights(), null, false, 0);
         SuiteSession session = new SuiteSession(all, l -> { });
         ResultGroup group = ResultsPage.groups(session.suite(), session.layout()).get(0);

@@ -105,6 +105,30 @@ class TrainerTest {
     }
 
     @Test
+    void aResumedRunRecordsTheSameValidationCurveAndValidationDoesNotChangeTraining() {
+        INDArray heldOut = SharedData.repository().load(StandardDataset.MNIST, Split.TEST).range(0, 32).images();
+        Validation validation = model -> {
+            var losses = model.losses(heldOut, null);
+            return new ValidationReport(32, losses.get(org.vaerepro.model.GraphNames.RECONSTRUCTION_LOSS), 0, 0, 0, 0, 0);
+        };
+        TrainerConfig config = new TrainerConfig(2, 64, 1e-3, 11, 1, 3);
+        AutoencoderModel straight = AutoencoderModel.create(VAE, 11);
+        TrainingResult expected = new Trainer(config, List.of()).train(straight, mnist, null, validation);
+        AutoencoderModel unvalidated = AutoencoderModel.create(VAE, 11);
+        new Trainer(config, List.of()).train(unvalidated, mnist, null);
+        assertBitIdentical(straight.parameters(), unvalidated.parameters(), "training with and without validation");
+
+        Path checkpoint = dir.resolve("val.ckpt");
+        assertThrows(IllegalStateException.class, () -> new Trainer(config, List.of(killAt(1, 4)))
+                .train(AutoencoderModel.create(VAE, 11), mnist, checkpoint, validation));
+        TrainingResult resumed = new Trainer(config, List.of()).train(AutoencoderModel.create(VAE, 11), mnist,
+                checkpoint, validation);
+        assertEquals(expected.epochs().stream().map(EpochReport::validation).toList(),
+                resumed.epochs().stream().map(EpochReport::validation).toList());
+        assertTrue(expected.epochs().get(1).validation().loss() > 0);
+    }
+
+    @Test
     void raisingTheEpochCountContinuesToTheResultOfTheLongerRun() {
         AutoencoderModel longRun = AutoencoderModel.create(VAE, 6);
         new Trainer(new TrainerConfig(2, 64, 1e-3, 6, 0, 0), List.of()).train(longRun, mnist, null);

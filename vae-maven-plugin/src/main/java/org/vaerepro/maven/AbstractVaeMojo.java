@@ -35,6 +35,13 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     @Parameter(property = "vae.shard")
     String shard;
 
+    /**
+     * Run only each experiment's first N seeds (0: every declared seed); the ci gate runs 1 against a baseline
+     * recorded over all of them.
+     */
+    @Parameter(property = "vae.firstSeeds", defaultValue = "0")
+    int firstSeeds;
+
     /** Folder holding the datasets in their official layouts (e.g. ../shared/data); searched first. */
     @Parameter(property = "vae.dataDir")
     File dataDir;
@@ -97,7 +104,7 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     private SessionSettings settings() {
         return new SessionSettings(suiteFile.toPath(), outputDirectory.toPath(),
                 experiments == null ? List.of() : experiments.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                shard == null || shard.isBlank() ? Shard.ALL : Shard.parse(shard),
+                shard == null || shard.isBlank() ? Shard.ALL : Shard.parse(shard), firstSeeds,
                 dataDir == null ? null : dataDir.toPath(), environmentDataDir == null ? null : environmentDataDir.toPath(),
                 homeDirectory.toPath(), download, lpipsWeights.toPath(),
                 templateDirectory == null ? null : templateDirectory.toPath(), failFast, logEverySteps);

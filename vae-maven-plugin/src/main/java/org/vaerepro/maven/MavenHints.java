@@ -21,7 +21,8 @@ final class MavenHints {
             "download", "vae.download",
             "lpipsWeights", "vae.lpipsWeights",
             "logEverySteps", "vae.logEverySteps",
-            "shard", "vae.shard");
+            "shard", "vae.shard",
+            "firstSeeds", "vae.firstSeeds");
     private static final Pattern SETTING = Pattern.compile("setting '(\\w+)'");
 
     private MavenHints() {
