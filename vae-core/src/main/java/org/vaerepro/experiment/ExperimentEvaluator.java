@@ -118,7 +118,7 @@ public final class ExperimentEvaluator {
         Provenance provenance = Provenance.now(new DataProvenance(ExperimentDatasets.provenance(train),
                 ExperimentDatasets.provenance(test)), training.provenance().training());
         ExperimentResult result = new ExperimentResult(suite.name(), spec, metrics, training.result().epochs(), images,
-                (System.nanoTime() - started) / 1e9, provenance);
+                (System.nanoTime() - started) / 1e9, provenance, training.result().convergence());
         AtomicFiles.writeJson(folder.metricsFile(), result);
         log.accept(String.format(Locale.ROOT,
                 "[%s] PSNR %.3f dB  LPIPS %.4f (%s)  SSIM %.4f  kNN %.3f  linear %.3f  silhouette %.3f  active %d/%d",

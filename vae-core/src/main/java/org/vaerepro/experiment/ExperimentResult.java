@@ -5,19 +5,27 @@ import java.util.List;
 import java.util.Map;
 import org.vaerepro.io.FileFormat;
 import org.vaerepro.provenance.Provenance;
+import org.vaerepro.train.Convergence;
 import org.vaerepro.train.EpochReport;
 
 /**
- * Everything {@code metrics.json} holds for one experiment: spec, metrics, training curve, pictures,
- * evaluation time and provenance (data, training, environment, source).
+ * Everything {@code metrics.json} holds for one run: spec, metrics, training curve, pictures, evaluation
+ * time, provenance (data, training, environment, source) and, with early stopping, how training ended.
  */
 public record ExperimentResult(FileFormat format, String suite, ExperimentSpec spec, ExperimentMetrics metrics,
-        List<EpochReport> training, Map<String, String> images, double evaluationSeconds, Provenance provenance) {
+        List<EpochReport> training, Map<String, String> images, double evaluationSeconds, Provenance provenance,
+        Convergence convergence) {
     public static final FileFormat FORMAT = new FileFormat("vae-repro-metrics", 2);
 
     public ExperimentResult(String suite, ExperimentSpec spec, ExperimentMetrics metrics, List<EpochReport> training,
             Map<String, String> images, double evaluationSeconds, Provenance provenance) {
-        this(FORMAT, suite, spec, metrics, training, images, evaluationSeconds, provenance);
+        this(FORMAT, suite, spec, metrics, training, images, evaluationSeconds, provenance, null);
+    }
+
+    /** A result of a run trained with early stopping: {@code convergence} says where and why it ended. */
+    public ExperimentResult(String suite, ExperimentSpec spec, ExperimentMetrics metrics, List<EpochReport> training,
+            Map<String, String> images, double evaluationSeconds, Provenance provenance, Convergence convergence) {
+        this(FORMAT, suite, spec, metrics, training, images, evaluationSeconds, provenance, convergence);
     }
 
     /** Training plus evaluation seconds: what this result cost to make. */

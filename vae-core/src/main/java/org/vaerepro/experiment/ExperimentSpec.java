@@ -13,12 +13,14 @@ import org.vaerepro.model.ReconstructionLoss;
  * with, one {@link Run} each ({@code [seed]} when the suite declares none); {@code seed} is the first.
  * {@code decoderDenseActivation} is a detail the source leaves open (see {@link DecoderDenseActivation}).
  * {@code validation} images are held out of the end of the training set (after {@code trainSubset}) and
- * measured after every epoch, for learning curves; 0 holds none out.
+ * measured after every epoch, for learning curves; 0 holds none out. {@code patience} > 0 stops a run
+ * when its validation loss has not improved by more than {@code minDelta} for that many epochs, keeping its
+ * best epoch's model ({@code epochs} is then the maximum).
  */
 public record ExperimentSpec(String id, DatasetReference dataset, int trainSubset, int testSubset,
         Architecture architecture, int latentDim, ReconstructionLoss loss, double beta, int epochs, int batchSize,
         double learningRate, long seed, SmallImagePolicy lpipsSmallImages, ReportedValues reported, List<Long> seeds,
-        DecoderDenseActivation decoderDenseActivation, int validation) {
+        DecoderDenseActivation decoderDenseActivation, int validation, int patience, double minDelta) {
 
     public ExperimentSpec {
         // Files written before seeds existed hold one seed: the spec's own.
@@ -43,7 +45,7 @@ public record ExperimentSpec(String id, DatasetReference dataset, int trainSubse
         }
         return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, epochs,
                 batchSize, learningRate, runSeed, lpipsSmallImages, reported, List.of(runSeed),
-                decoderDenseActivation, validation);
+                decoderDenseActivation, validation, patience, minDelta);
     }
 
     /**
@@ -52,12 +54,12 @@ public record ExperimentSpec(String id, DatasetReference dataset, int trainSubse
      */
     public ExperimentSpec forTraining() {
         return new ExperimentSpec(id, dataset, trainSubset, 0, architecture, latentDim, loss, beta, epochs, batchSize,
-                learningRate, seed, null, null, seeds, decoderDenseActivation, validation);
+                learningRate, seed, null, null, seeds, decoderDenseActivation, validation, patience, minDelta);
     }
 
     /** This spec with another epoch count. */
     public ExperimentSpec withEpochs(int newEpochs) {
         return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, newEpochs,
-                batchSize, learningRate, seed, lpipsSmallImages, reported, seeds, decoderDenseActivation, validation);
+                batchSize, learningRate, seed, lpipsSmallImages, reported, seeds, decoderDenseActivation, validation, patience, minDelta);
     }
 }

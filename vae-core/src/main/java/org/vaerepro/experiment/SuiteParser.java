@@ -33,11 +33,13 @@ import org.vaerepro.model.ReconstructionLoss;
 public final class SuiteParser {
     static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     static final Set<String> FIELDS = Set.of("id", "dataset", "trainSubset", "testSubset", "architecture", "latentDim",
-            "loss", "beta", "epochs", "batchSize", "learningRate", "seed", "seeds", "lpipsSmallImages", "reported", "decoderDenseActivation", "validation");
+            "loss", "beta", "epochs", "batchSize", "learningRate", "seed", "seeds", "lpipsSmallImages", "reported", "decoderDenseActivation", "validation", "patience", "minDelta");
     static final Set<String> REQUIRED = Set.of("id", "dataset", "architecture", "latentDim", "epochs");
-    private static final Map<String, Object> BUILT_IN_DEFAULTS = Map.of("trainSubset", 0, "testSubset", 0, "loss",
-            "bce", "beta", 1.0, "batchSize", 128, "learningRate", 1e-3, "lpipsSmallImages", "resize",
-            "decoderDenseActivation", "relu", "validation", 0);
+    private static final Map<String, Object> BUILT_IN_DEFAULTS = Map.ofEntries(Map.entry("trainSubset", 0),
+            Map.entry("testSubset", 0), Map.entry("loss", "bce"), Map.entry("beta", 1.0), Map.entry("batchSize", 128),
+            Map.entry("learningRate", 1e-3), Map.entry("lpipsSmallImages", "resize"),
+            Map.entry("decoderDenseActivation", "relu"), Map.entry("validation", 0), Map.entry("patience", 0),
+            Map.entry("minDelta", 0.0));
 
     static final Set<String> FOLDER_FIELDS = Set.of("name", "train", "test", "channels", "height", "width");
 
@@ -146,6 +148,14 @@ public final class SuiteParser {
         int trainSubset = nonNegativeInt(locator, merged, "trainSubset");
         int testSubset = nonNegativeInt(locator, merged, "testSubset");
         int validation = nonNegativeInt(locator, merged, "validation");
+        int patience = nonNegativeInt(locator, merged, "patience");
+        double minDelta = number(locator, merged, "minDelta");
+        if (!(minDelta >= 0)) {
+            throw locator.error("minDelta", "must be >= 0, got " + minDelta);
+        }
+        if (patience > 0 && validation == 0) {
+            throw locator.error("patience", "early stopping watches the validation loss: hold out 'validation' images");
+        }
         if (trainSubset > 0 && validation >= trainSubset) {
             throw locator.error("validation", "holds out " + validation + " of the " + trainSubset
                     + " training images (trainSubset); at least one must remain for training");
@@ -169,7 +179,8 @@ public final class SuiteParser {
             reported = new ReportedValues(r.get("psnr").asDouble(), r.get("lpips").asDouble(), r.get("source").asText());
         }
         return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, epochs,
-                batchSize, learningRate, seeds.get(0), policy, reported, seeds, decoderDense, validation);
+                batchSize, learningRate, seeds.get(0), policy, reported, seeds, decoderDense, validation, patience,
+                minDelta);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.vaerepro.report;
 
 import java.util.List;
 import java.util.Map;
+import org.vaerepro.train.Convergence;
 import org.vaerepro.train.EpochReport;
 import org.vaerepro.experiment.ExperimentMetrics;
 import org.vaerepro.provenance.Provenance;
@@ -15,7 +16,7 @@ import org.vaerepro.experiment.ReportedValues;
  */
 public record ResultRow(String id, int latentDim, String status, ExperimentMetrics metrics, Provenance provenance,
         Integer epochs, Map<String, String> images, ReportedValues reported, Double psnrDelta, Double lpipsDelta,
-        Boolean pass, String lpipsSmallImages, List<EpochReport> history) {
+        Boolean pass, String lpipsSmallImages, List<EpochReport> history, Convergence convergence) {
 
     public ResultRow {
         history = history == null ? List.of() : List.copyOf(history);

@@ -99,14 +99,14 @@ public final class ResultsPage {
         String policy = spec.lpipsSmallImages().id();
         if (!Files.isRegularFile(metrics)) {
             return new ResultRow(run.id(), spec.latentDim(), "not run", null, null, null, Map.of(), spec.reported(),
-                    null, null, null, policy, null);
+                    null, null, null, policy, null, null);
         }
         ExperimentResult r;
         try {
             r = ExperimentResult.read(metrics);
         } catch (UncheckedIOException | FileFormatException | IllegalArgumentException e) {
             return new ResultRow(run.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(),
-                    null, null, null, Map.of(), spec.reported(), null, null, null, policy, null);
+                    null, null, null, Map.of(), spec.reported(), null, null, null, policy, null, null);
         }
         boolean stale = !r.spec().equals(spec);
         var m = r.metrics();
@@ -118,7 +118,7 @@ public final class ResultsPage {
         r.images().forEach((name, file) -> images.put(name, run.id() + "/" + file));
         return new ResultRow(run.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured", m,
                 r.provenance(), r.training().size(), images, reported, psnrDelta, lpipsDelta, pass,
-                m.lpipsSmallImages(), r.training());
+                m.lpipsSmallImages(), r.training(), r.convergence());
     }
 
     /** Renders the page into {@code <output>/<suite>/index.html}, beside the experiments' pictures. */

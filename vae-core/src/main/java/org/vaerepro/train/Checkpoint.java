@@ -31,12 +31,13 @@ public final class Checkpoint {
     public static final FileFormat FORMAT = new FileFormat("vae-repro-checkpoint", 2);
     private static final String PARAM = "param/";
     private static final String ADAM = "adam/";
+    private static final String BEST = "best/";
 
     private Checkpoint() {
     }
 
     static void save(Path file, AutoencoderModel model, TrainerConfig trainer, AdamOptimizer optimizer,
-            TrainingState state, Provenance provenance) {
+            Map<String, INDArray> best, TrainingState state, Provenance provenance) {
         ObjectNode manifest = Json.mapper().createObjectNode();
         manifest.set("format", Json.mapper().valueToTree(FORMAT));
         manifest.set("model", Json.mapper().valueToTree(model.config()));
@@ -46,6 +47,7 @@ public final class Checkpoint {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         model.parameters().forEach((name, value) -> arrays.put(PARAM + name, value));
         optimizer.state().forEach((name, value) -> arrays.put(ADAM + name, value));
+        best.forEach((name, value) -> arrays.put(BEST + name, value));
         manifest.put("arrayCount", arrays.size());
         try {
             if (Files.isRegularFile(file)) {
@@ -82,7 +84,7 @@ public final class Checkpoint {
      * the checkpoint belongs to this model and these optimisation settings.
      */
     static TrainingState restore(Path file, AutoencoderModel model, TrainerConfig trainer, AdamOptimizer optimizer,
-            TrainingListener.Recovery recovery) {
+            Map<String, INDArray> best, TrainingListener.Recovery recovery) {
         ArrayArchive.Contents contents = readNewestGood(file, recovery);
         try {
             ModelConfig savedModel = Json.mapper().treeToValue(contents.manifest().get("model"), ModelConfig.class);
@@ -92,10 +94,12 @@ public final class Checkpoint {
                 throw new ModelFileException(file, "was written for model " + savedModel + ", not " + model.config());
             }
             if (savedTrainer.seed() != trainer.seed() || savedTrainer.batchSize() != trainer.batchSize()
-                    || savedTrainer.learningRate() != trainer.learningRate()) {
-                throw new ModelFileException(file, "was written with seed/batch/learning rate " + savedTrainer.seed()
-                        + "/" + savedTrainer.batchSize() + "/" + savedTrainer.learningRate() + ", this run uses "
-                        + trainer.seed() + "/" + trainer.batchSize() + "/" + trainer.learningRate()
+                    || savedTrainer.learningRate() != trainer.learningRate()
+                    || !java.util.Objects.equals(savedTrainer.earlyStopping(), trainer.earlyStopping())) {
+                throw new ModelFileException(file, "was written with seed/batch/learning rate/early stopping "
+                        + savedTrainer.seed() + "/" + savedTrainer.batchSize() + "/" + savedTrainer.learningRate() + "/"
+                        + savedTrainer.earlyStopping() + ", this run uses " + trainer.seed() + "/" + trainer.batchSize()
+                        + "/" + trainer.learningRate() + "/" + trainer.earlyStopping()
                         + "; delete the checkpoint to start over");
             }
             Map<String, INDArray> params = new LinkedHashMap<>();
@@ -105,6 +109,8 @@ public final class Checkpoint {
                     params.put(name.substring(PARAM.length()), value);
                 } else if (name.startsWith(ADAM)) {
                     adam.put(name.substring(ADAM.length()), value);
+                } else if (name.startsWith(BEST)) {
+                    best.put(name.substring(BEST.length()), value);
                 }
             });
             ModelFile.assignParameters(file, model, params);

@@ -57,13 +57,25 @@ public final class Trainer {
             throw new IllegalArgumentException("dataset " + data.name() + " has images of " + data.shape()
                     + " but the model expects " + model.config().input());
         }
+        EarlyStopping stopping = config.earlyStopping();
+        if (stopping != null && validation == null) {
+            throw new IllegalArgumentException("early stopping watches the validation loss, but no validation images "
+                    + "are measured; hold some out or turn early stopping off");
+        }
         model.prepareGradients();
         Map<String, INDArray> params = model.parameters();
         AdamOptimizer optimizer = new AdamOptimizer(config.learningRate(), params);
         boolean resumed = checkpoint != null && Files.isRegularFile(checkpoint);
-        TrainingState state = resumed ? Checkpoint.restore(checkpoint, model, config, optimizer,
+        Map<String, INDArray> best = new java.util.LinkedHashMap<>();
+        TrainingState state = resumed ? Checkpoint.restore(checkpoint, model, config, optimizer, best,
                 (damaged, used, problem) -> listeners.forEach(l -> l.onCheckpointRecovered(damaged, used, problem)))
-                : TrainingState.start();
+                : TrainingState.start(stopping != null);
+        Convergence convergence = state.convergence();
+        if (convergence != null && convergence.ended() && !convergence.exhausted(stopping)
+                && state.epoch() < config.epochs()) {
+            // It ended at the old maximum without converging and the maximum was raised: it goes on.
+            convergence = convergence.reopened();
+        }
 
         boolean variational = model.config().architecture().variational();
         String[] outputs = variational ? new String[] {RECONSTRUCTION_LOSS, KL, WEIGHTED_KL}
@@ -77,7 +89,8 @@ public final class Trainer {
         Provenance origin = checkpoint == null ? null : Provenance.now(new DataProvenance(
                 new DatasetProvenance(data.name(), data.size(), data.checksum()), null), null);
         double seconds = state.seconds();
-        for (int epoch = state.epoch(); epoch < config.epochs(); epoch++) {
+        for (int epoch = state.epoch(); epoch < config.epochs() && (convergence == null || !convergence.ended());
+                epoch++) {
             ShuffledBatches batches = new ShuffledBatches(data.size(), config.batchSize(), config.seed(), epoch);
             boolean continuing = epoch == state.epoch();
             int firstStep = continuing ? state.stepInEpoch() : 0;
@@ -123,20 +136,43 @@ public final class Trainer {
                 if (checkpoint != null && !epochDone && config.checkpointEverySteps() > 0
                         && (step + 1) % config.checkpointEverySteps() == 0) {
                     TrainingState mid = new TrainingState(epoch, step + 1, globalStep, history, lossSum, reconSum,
-                            klSum, steps, seconds);
-                    Checkpoint.save(checkpoint, model, config, optimizer, mid, provenance(origin, model.config(), mid));
+                            klSum, steps, seconds, convergence);
+                    Checkpoint.save(checkpoint, model, config, optimizer, best, mid,
+                            provenance(origin, model.config(), mid));
                 }
             }
             EpochReport report = new EpochReport(epoch, lossSum / steps, reconSum / steps, klSum / steps, epochSeconds,
                     epochImages / Math.max(epochSeconds, 1e-9), validation == null ? null : validation.measure(model));
             history.add(report);
+            if (stopping != null) {
+                convergence = convergence.after(epoch, report.validation().loss(), stopping);
+                if (convergence.improvedAt(epoch)) {
+                    params.forEach((name, value) -> best.put(name, value.dup()));
+                }
+                if (convergence.exhausted(stopping)) {
+                    convergence = convergence.ended(String.format(java.util.Locale.ROOT,
+                            "stopped early: validation loss did not improve by more than %s for %d epochs after the "
+                                    + "best epoch %d (%.4f)", stopping.minDelta(), stopping.patience(),
+                            convergence.bestEpoch() + 1, convergence.bestLoss()), epoch + 1);
+                } else if (epoch + 1 == config.epochs()) {
+                    convergence = convergence.ended(String.format(java.util.Locale.ROOT,
+                            "reached the maximum of %d epochs; best epoch %d (%.4f)", config.epochs(),
+                            convergence.bestEpoch() + 1, convergence.bestLoss()), epoch + 1);
+                }
+            }
             if (checkpoint != null) {
-                TrainingState next = new TrainingState(epoch + 1, 0, globalStep, history, 0, 0, 0, 0, seconds);
-                Checkpoint.save(checkpoint, model, config, optimizer, next, provenance(origin, model.config(), next));
+                TrainingState next = new TrainingState(epoch + 1, 0, globalStep, history, 0, 0, 0, 0, seconds,
+                        convergence);
+                Checkpoint.save(checkpoint, model, config, optimizer, best, next,
+                        provenance(origin, model.config(), next));
             }
             listeners.forEach(l -> l.onEpochEnd(report));
         }
-        return new TrainingResult(history, globalStep, seconds, resumed);
+        if (stopping != null && !best.isEmpty()) {
+            // The run keeps its best epoch's parameters; the checkpoint keeps the last ones, so it stays resumable.
+            best.forEach((name, value) -> params.get(name).assign(value));
+        }
+        return new TrainingResult(history, globalStep, seconds, resumed, convergence);
     }
 
     /** The run's provenance at a checkpoint: what it trains (model and optimiser settings) and how far it got. */

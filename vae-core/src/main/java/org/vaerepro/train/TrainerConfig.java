@@ -3,10 +3,11 @@ package org.vaerepro.train;
 /**
  * Optimisation settings: Adam with the given learning rate, mini-batches, epochs and the seed that
  * decides shuffling and the reparameterisation noise. {@code checkpointEverySteps} adds mid-epoch
- * checkpoints (0: one per epoch only); {@code logEverySteps} spaces the progress lines.
+ * checkpoints (0: one per epoch only); {@code logEverySteps} spaces the progress lines. {@code epochs}
+ * is the maximum when {@code earlyStopping} (may be null: off) ends the run sooner.
  */
 public record TrainerConfig(int epochs, int batchSize, double learningRate, long seed, int logEverySteps,
-        int checkpointEverySteps) {
+        int checkpointEverySteps, EarlyStopping earlyStopping) {
     public TrainerConfig {
         if (epochs <= 0) {
             throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
@@ -20,5 +21,11 @@ public record TrainerConfig(int epochs, int batchSize, double learningRate, long
         if (logEverySteps < 0 || checkpointEverySteps < 0) {
             throw new IllegalArgumentException("logEverySteps and checkpointEverySteps must be >= 0");
         }
+    }
+
+    /** Without early stopping: {@code epochs} epochs exactly. */
+    public TrainerConfig(int epochs, int batchSize, double learningRate, long seed, int logEverySteps,
+            int checkpointEverySteps) {
+        this(epochs, batchSize, learningRate, seed, logEverySteps, checkpointEverySteps, null);
     }
 }

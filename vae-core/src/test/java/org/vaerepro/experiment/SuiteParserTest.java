@@ -68,6 +68,8 @@ class SuiteParserTest {
         "\"latentDim\": 2|\"latentDim\": 2, \"seeds\": [3, 4]|:5:|field 'seeds': the first of seeds [3, 4] must equal seed 7",
         "\"latentDim\": 2|\"latentDim\": 2, \"seeds\": 0|:5:|field 'seeds': expected a list of integers or a count >= 1",
         "\"latentDim\": 2|\"latentDim\": 2, \"seeds\": [1.5]|:5:|field 'seeds': expected integers",
+        "\"latentDim\": 2|\"latentDim\": 2, \"patience\": 3|:5:|field 'patience': early stopping watches the validation loss",
+        "\"latentDim\": 2|\"latentDim\": 2, \"trainSubset\": 100, \"validation\": 100|:5:|field 'validation': holds out 100 of the 100",
         "\"latentDim\": 2|\"latentDim\": 2, \"decoderDenseActivation\": \"tanh\"|:5:|field 'decoderDenseActivation': unknown decoder dense activation 'tanh'"
     })
     void badInputNamesFileLineAndField(String from, String to, String line, String message) throws IOException {

@@ -132,8 +132,7 @@ class BaselineTest {
         Path out = dir.resolve("out");
         ExperimentSpec a = suite.experiments().get(0);
         Path file = new OutputLayout(out).run(suite, a).metricsFile();
-        ExperimentSpec older = new ExperimentSpec("a", a.dataset(), 0, 0, a.architecture(), 2, a.loss(), a.beta(), 9,
-                a.batchSize(), a.learningRate(), a.seed(), a.lpipsSmallImages(), null, null, null, 0);
+        ExperimentSpec older = a.withEpochs(9);
         AtomicFiles.writeJson(file, result(older, 14, 0.2, TRAIN_SHA));
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> BaselineFile.record(suite, new OutputLayout(out), "mvn x"));

@@ -78,8 +78,7 @@ class ResultsPageTest {
         writeResult(suite, specs.get(1), 15.4, 0.12);   // 0.6 dB below: fails
         // d16 was evaluated under a different spec: shown, but marked stale.
         ExperimentSpec old = specs.get(2);
-        writeResult(suite, new ExperimentSpec(old.id(), old.dataset(), 0, 0, old.architecture(), 16, old.loss(),
-                old.beta(), 7, old.batchSize(), old.learningRate(), old.seed(), old.lpipsSmallImages(), null, null, null, 0), 17.0, 0.10);
+        writeResult(suite, old.withEpochs(7), 17.0, 0.10);
         Files.createDirectories(dir.resolve("out/page/d32"));
         Files.writeString(dir.resolve("out/page/d32/metrics.json"), "{ truncated");
 

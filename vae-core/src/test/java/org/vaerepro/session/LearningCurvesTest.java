@@ -37,7 +37,7 @@ class LearningCurvesTest {
                 {"suite": "curves", "defaults": {"dataset": "mnist", "architecture": "vae", "latentDim": 2,
                   "epochs": 2, "batchSize": 64, "testSubset": 100, "seed": 1},
                  "experiments": [
-                   {"id": "held", "trainSubset": 320, "validation": 64, "seeds": 2},
+                   {"id": "held", "trainSubset": 320, "validation": 64, "seeds": 2, "patience": 5},
                    {"id": "plain", "trainSubset": 256}]}
                 """);
         Path out = dir.resolve("out");
@@ -61,8 +61,12 @@ class LearningCurvesTest {
             assertTrue(v.psnr() > 5 && v.psnr() < 40 && v.lpips() > 0 && v.lpips() < 1 && v.loss() > 0, v.toString());
             assertEquals(v.reconstruction() + v.kl(), v.loss(), 1e-6 * v.loss());
         }
-        // The second epoch's validation loss improves on the first on real data.
+        // The second epoch's validation loss improves on the first on real data, so the run keeps epoch 2's model
+        // and records that it reached its maximum rather than converging.
         assertTrue(held.result().epochs().get(1).validation().loss() < held.result().epochs().get(0).validation().loss());
+        assertEquals(1, held.result().convergence().bestEpoch());
+        assertTrue(held.result().convergence().reason().startsWith("reached the maximum of 2 epochs"),
+                held.result().convergence().reason());
 
         // Validation reads the model only: the same 256 training images without a hold-out train to the same model.
         ExperimentResult withValidation = ExperimentResult.read(out.resolve("curves/held/seed-1/metrics.json"));
@@ -79,5 +83,6 @@ class LearningCurvesTest {
             assertTrue(SuiteEndToEndTest.distinctColours(image) > 10, picture + " looks blank");
         }
         assertEquals(0, page.select("img[src=plain/psnr-curves.png]").size(), "no validation, no validation curve");
+        assertTrue(page.text().contains("Training reached the maximum of 2 epochs"), page.text());
     }
 }

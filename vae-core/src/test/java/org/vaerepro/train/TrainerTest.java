@@ -128,6 +128,63 @@ class TrainerTest {
         assertTrue(expected.epochs().get(1).validation().loss() > 0);
     }
 
+    /** Reconstruction loss on 32 held-out test images: a validation that depends only on the model. */
+    private static Validation heldOut() {
+        INDArray images = SharedData.repository().load(StandardDataset.MNIST, Split.TEST).range(0, 32).images();
+        return model -> new ValidationReport(32, model.losses(images, null)
+                .get(org.vaerepro.model.GraphNames.RECONSTRUCTION_LOSS), 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void earlyStoppingKeepsTheBestEpochAndAResumedRunStopsAtTheSameEpochWithTheSameParameters() {
+        // minDelta so large that no epoch after the first counts as an improvement: best epoch 1, stop after 1 + 2.
+        TrainerConfig config = new TrainerConfig(6, 64, 1e-3, 13, 1, 3, new EarlyStopping(2, 1e9));
+        AutoencoderModel stopped = AutoencoderModel.create(VAE, 13);
+        TrainingResult result = new Trainer(config, List.of()).train(stopped, mnist, dir.resolve("es-a.ckpt"), heldOut());
+        assertEquals(3, result.epochs().size(), "1 best epoch + patience 2");
+        assertEquals(0, result.convergence().bestEpoch());
+        assertEquals(3, result.convergence().epochsTrained());
+        assertTrue(result.convergence().reason().startsWith("stopped early"), result.convergence().reason());
+        // The model kept is the best (first) epoch's: the same as a one-epoch run, bit for bit.
+        AutoencoderModel oneEpoch = AutoencoderModel.create(VAE, 13);
+        new Trainer(new TrainerConfig(1, 64, 1e-3, 13, 0, 0), List.of()).train(oneEpoch, mnist, null);
+        assertBitIdentical(oneEpoch.parameters(), stopped.parameters(), "best epoch's parameters");
+
+        Path checkpoint = dir.resolve("es-b.ckpt");
+        assertThrows(IllegalStateException.class, () -> new Trainer(config, List.of(killAt(2, 4)))
+                .train(AutoencoderModel.create(VAE, 13), mnist, checkpoint, heldOut()));
+        AutoencoderModel resumed = AutoencoderModel.create(VAE, 13);
+        TrainingResult again = new Trainer(config, List.of()).train(resumed, mnist, checkpoint, heldOut());
+        assertEquals(result.convergence(), again.convergence());
+        assertEquals(result.epochs().stream().map(EpochReport::validation).toList(),
+                again.epochs().stream().map(EpochReport::validation).toList());
+        assertBitIdentical(stopped.parameters(), resumed.parameters(), "resumed early-stopped run");
+        // Once stopped it stays stopped: training again from its checkpoint does nothing more.
+        assertEquals(3, new Trainer(config, List.of()).train(AutoencoderModel.create(VAE, 13), mnist, checkpoint,
+                heldOut()).epochs().size());
+    }
+
+    @Test
+    void aRunThatReachedItsMaximumContinuesWhenTheMaximumIsRaised() {
+        Path checkpoint = dir.resolve("es-max.ckpt");
+        EarlyStopping patient = new EarlyStopping(5, 0);
+        TrainingResult first = new Trainer(new TrainerConfig(1, 64, 1e-3, 14, 0, 0, patient), List.of())
+                .train(AutoencoderModel.create(VAE, 14), mnist, checkpoint, heldOut());
+        assertTrue(first.convergence().reason().startsWith("reached the maximum of 1 epochs"), first.convergence().reason());
+        TrainingResult longer = new Trainer(new TrainerConfig(2, 64, 1e-3, 14, 0, 0, patient), List.of())
+                .train(AutoencoderModel.create(VAE, 14), mnist, checkpoint, heldOut());
+        assertEquals(2, longer.epochs().size());
+        assertTrue(longer.convergence().reason().startsWith("reached the maximum of 2 epochs"), longer.convergence().reason());
+    }
+
+    @Test
+    void earlyStoppingWithoutValidationImagesIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(
+                new TrainerConfig(2, 64, 1e-3, 1, 0, 0, new EarlyStopping(1, 0)), List.of())
+                .train(AutoencoderModel.create(VAE, 1), mnist, null));
+        assertTrue(e.getMessage().contains("no validation images"), e.getMessage());
+    }
+
     @Test
     void raisingTheEpochCountContinuesToTheResultOfTheLongerRun() {
         AutoencoderModel longRun = AutoencoderModel.create(VAE, 6);
