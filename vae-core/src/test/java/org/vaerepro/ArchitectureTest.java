@@ -53,6 +53,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLowestLayersDependOnNothingAboveThem() {
+        String[] above = {"org.vaerepro.data..", "org.vaerepro.model..", "org.vaerepro.train..", "org.vaerepro.metrics..",
+            "org.vaerepro.latent..", "org.vaerepro.viz..", "org.vaerepro.experiment..", "org.vaerepro.regression..",
+            "org.vaerepro.report..", "org.vaerepro.session..", "org.vaerepro.bench.."};
+        noClasses().that().resideInAnyPackage("org.vaerepro.io..", "org.vaerepro.provenance..",
+                "org.vaerepro.statistics..").should().dependOnClassesThat().resideInAnyPackage(above).check(core);
+    }
+
+    @Test
     void coreSpeaksNoMaven() {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.apache.maven..").check(core);
     }
