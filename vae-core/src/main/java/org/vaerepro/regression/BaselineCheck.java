@@ -7,8 +7,15 @@ import org.apache.commons.statistics.distribution.TDistribution;
 import org.vaerepro.experiment.ExperimentResult;
 
 /**
- * Compares a fresh result with its baseline entry; an empty list means no drift. With a measured spread
- * the window is the prediction interval for one new run ({@link Tolerances}); without, the fixed window.
+ * Compares a fresh result with its baseline entry; an empty list means no drift. Which window applies
+ * depends on what the baseline knows about the result's seed ({@link #windows}):
+ * <ul>
+ *   <li>the baseline recorded this seed: the same code and seed give the same numbers up to cross-machine
+ *       rounding, so the result must stay within the numerical-noise floor of that seed's value;</li>
+ *   <li>the baseline measured a spread over other seeds: the result must fall inside the prediction
+ *       interval for one new run around their mean;</li>
+ *   <li>neither (a version 1 entry, one value per row): the fixed window.</li>
+ * </ul>
  */
 public final class BaselineCheck {
     private BaselineCheck() {
@@ -18,16 +25,35 @@ public final class BaselineCheck {
     public record Window(double halfWidth, String derivation) {
     }
 
-    /** The PSNR window of an entry, dB. */
-    public static Window psnrWindow(BaselineEntry entry) {
-        return entry.hasSpread() ? predictionWindow(entry.psnrStandardDeviation(), entry.seedCount(),
-                Tolerances.GATE_PSNR_FLOOR_DB) : new Window(Tolerances.BASELINE_PSNR_DB, "fixed window, no measured spread");
+    /** What a result of {@code seed} is compared with: a centre and a half-width per metric, and why. */
+    public record Windows(double psnrCentre, Window psnr, double lpipsCentre, Window lpips) {
     }
 
-    /** The LPIPS window of an entry. */
-    public static Window lpipsWindow(BaselineEntry entry) {
-        return entry.hasSpread() ? predictionWindow(entry.lpipsStandardDeviation(), entry.seedCount(),
-                Tolerances.GATE_LPIPS_FLOOR) : new Window(Tolerances.BASELINE_LPIPS, "fixed window, no measured spread");
+    public static Windows windows(BaselineEntry entry, long seed) {
+        SeedValues recorded = entry.seeds().get(seed);
+        if (recorded != null) {
+            String why = "seed " + seed + " as recorded, within the cross-machine numerical-noise floor";
+            return new Windows(recorded.psnr(), new Window(Tolerances.GATE_PSNR_FLOOR_DB, why), recorded.lpips(),
+                    new Window(Tolerances.GATE_LPIPS_FLOOR, why));
+        }
+        if (entry.hasSpread()) {
+            return new Windows(entry.psnr(), predictionWindow(entry.psnrStandardDeviation(), entry.seedCount(),
+                    Tolerances.GATE_PSNR_FLOOR_DB), entry.lpips(), predictionWindow(entry.lpipsStandardDeviation(),
+                    entry.seedCount(), Tolerances.GATE_LPIPS_FLOOR));
+        }
+        String fixed = "fixed window, no measured spread";
+        return new Windows(entry.psnr(), new Window(Tolerances.BASELINE_PSNR_DB, fixed), entry.lpips(),
+                new Window(Tolerances.BASELINE_LPIPS, fixed));
+    }
+
+    /** The prediction-interval PSNR window of an entry with a measured spread (the window for a new seed), dB. */
+    public static Window psnrPredictionWindow(BaselineEntry entry) {
+        return predictionWindow(entry.psnrStandardDeviation(), entry.seedCount(), Tolerances.GATE_PSNR_FLOOR_DB);
+    }
+
+    /** The prediction-interval LPIPS window of an entry with a measured spread. */
+    public static Window lpipsPredictionWindow(BaselineEntry entry) {
+        return predictionWindow(entry.lpipsStandardDeviation(), entry.seedCount(), Tolerances.GATE_LPIPS_FLOOR);
     }
 
     /** t(1 - (1 - c)/2, n - 1) · s · √(1 + 1/n), at least {@code floor}. */
@@ -52,15 +78,15 @@ public final class BaselineCheck {
             problems.add("evaluated differently: baseline " + baseline.testImages() + " test images, LPIPS rule "
                     + baseline.lpipsSmallImages() + "; now " + m.testImages() + ", " + m.lpipsSmallImages());
         }
-        Window psnr = psnrWindow(baseline);
-        if (!(Math.abs(m.psnr() - baseline.psnr()) <= psnr.halfWidth())) {
+        Windows w = windows(baseline, measured.spec().seed());
+        if (!(Math.abs(m.psnr() - w.psnrCentre()) <= w.psnr().halfWidth())) {
             problems.add(String.format(Locale.ROOT, "PSNR %.4f dB differs from baseline %.4f dB by %+.4f (allowed ±%.4f: %s)",
-                    m.psnr(), baseline.psnr(), m.psnr() - baseline.psnr(), psnr.halfWidth(), psnr.derivation()));
+                    m.psnr(), w.psnrCentre(), m.psnr() - w.psnrCentre(), w.psnr().halfWidth(), w.psnr().derivation()));
         }
-        Window lpips = lpipsWindow(baseline);
-        if (!(Math.abs(m.lpips() - baseline.lpips()) <= lpips.halfWidth())) {
+        if (!(Math.abs(m.lpips() - w.lpipsCentre()) <= w.lpips().halfWidth())) {
             problems.add(String.format(Locale.ROOT, "LPIPS %.5f differs from baseline %.5f by %+.5f (allowed ±%.5f: %s)",
-                    m.lpips(), baseline.lpips(), m.lpips() - baseline.lpips(), lpips.halfWidth(), lpips.derivation()));
+                    m.lpips(), w.lpipsCentre(), m.lpips() - w.lpipsCentre(), w.lpips().halfWidth(),
+                    w.lpips().derivation()));
         }
         return problems;
     }

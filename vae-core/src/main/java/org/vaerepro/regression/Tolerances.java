@@ -3,10 +3,10 @@ package org.vaerepro.regression;
 /**
  * Every tolerance the project judges results by, in one place, with its meaning:
  * <ul>
- *   <li>Against a suite's own baseline, two-sided ({@link BaselineCheck}): when the baseline measured the
- *       spread over several seeds, a new run must fall inside the {@link #GATE_CONFIDENCE} prediction
- *       interval for one new run, mean ± t(n - 1) · s · √(1 + 1/n), widened to at least the numerical-noise
- *       floor; a baseline with one value per row (version 1, or one seed) falls back to the fixed window.</li>
+ *   <li>Against a suite's own baseline, two-sided ({@link BaselineCheck}): a seed the baseline recorded is
+ *       held to its own value within the numerical-noise floor; another seed must fall inside the
+ *       {@link #GATE_CONFIDENCE} prediction interval for one new run, mean ± t(n - 1) · s · √(1 + 1/n), at
+ *       least the floor; a baseline with one value per row (version 1, or one seed) keeps the fixed window.</li>
  *   <li>Against a published table, one-sided: beating the table passes, falling short by more than
  *       the margin fails ({@link PublishedTableRule}).</li>
  * </ul>

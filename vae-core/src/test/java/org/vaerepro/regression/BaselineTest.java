@@ -63,22 +63,38 @@ class BaselineTest {
     @Test
     void withAMeasuredSpreadTheWindowIsThePredictionIntervalForOneNewRun() throws Exception {
         ExperimentSpec spec = suite().experiments().get(0);
+        // Seeds 2-6 recorded; the result is of seed 1, a new seed for this baseline.
         Map<Long, SeedValues> seeds = new java.util.TreeMap<>();
-        for (long s = 1; s <= 5; s++) {
+        for (long s = 2; s <= 6; s++) {
             seeds.put(s, new SeedValues(15.0, 0.2, 0.5));
         }
         // s = 0.2 dB over 5 seeds: t(0.975, 4) = 2.7764451051977934 (SciPy) x 0.2 x sqrt(1.2) = 0.6083 dB.
         BaselineEntry spread = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, 0.2, 0.001, seeds);
-        BaselineCheck.Window psnr = BaselineCheck.psnrWindow(spread);
+        BaselineCheck.Window psnr = BaselineCheck.psnrPredictionWindow(spread);
         assertEquals(2.7764451051977934 * 0.2 * Math.sqrt(1.2), psnr.halfWidth(), 1e-9);
         assertTrue(psnr.derivation().contains("95% prediction interval for one new run over 5 seeds"), psnr.derivation());
         // LPIPS spread 0.001 gives 0.0030, under the numerical-noise floor: the floor applies.
-        assertEquals(Tolerances.GATE_LPIPS_FLOOR, BaselineCheck.lpipsWindow(spread).halfWidth(), 0);
+        assertEquals(Tolerances.GATE_LPIPS_FLOOR, BaselineCheck.lpipsPredictionWindow(spread).halfWidth(), 0);
         assertEquals(List.of(), BaselineCheck.deviations(spread, result(spec, 15.6, 0.207, TRAIN_SHA)));
         List<String> out = BaselineCheck.deviations(spread, result(spec, 15.7, 0.21, TRAIN_SHA));
         assertEquals(2, out.size(), out.toString());
         assertTrue(out.get(0).contains("+0.7000") && out.get(0).contains("prediction interval"), out.get(0));
         assertTrue(out.get(1).contains("floor"), out.get(1));
+    }
+
+    @Test
+    void aRecordedSeedIsHeldToItsOwnValueWithinTheNumericalNoiseFloor() throws Exception {
+        ExperimentSpec spec = suite().experiments().get(0); // seed 1
+        Map<Long, SeedValues> seeds = Map.of(1L, new SeedValues(14.0, 0.25, 0.5), 2L, new SeedValues(16.0, 0.15, 0.5));
+        BaselineEntry entry = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, 1.414, 0.07, seeds);
+        // Seed 1 is compared with seed 1's value, not with the mean: 14.2 passes, 14.3 does not (floor 0.25 dB).
+        assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 14.2, 0.255, TRAIN_SHA)));
+        List<String> drift = BaselineCheck.deviations(entry, result(spec, 14.3, 0.25, TRAIN_SHA));
+        assertEquals(1, drift.size(), drift.toString());
+        assertTrue(drift.get(0).contains("differs from baseline 14.0000 dB by +0.3000")
+                && drift.get(0).contains("seed 1 as recorded"), drift.get(0));
+        // The mean (15.0) would have been within the prediction interval: that window is for new seeds only.
+        assertTrue(BaselineCheck.psnrPredictionWindow(entry).halfWidth() > 1.0);
     }
 
     @Test
