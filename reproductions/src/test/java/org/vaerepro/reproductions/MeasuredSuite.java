@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import org.vaerepro.data.StandardDataset;
+import java.util.function.ToDoubleFunction;
+import org.vaerepro.experiment.ExperimentMetrics;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.Run;
@@ -19,6 +21,7 @@ import org.vaerepro.model.Architecture;
 import org.vaerepro.regression.Baseline;
 import org.vaerepro.regression.BaselineFile;
 import org.vaerepro.regression.MissingBaselineException;
+import org.vaerepro.statistics.SampleSummary;
 
 /**
  * The suite this build ran (system properties set by the POM: {@code vae.suite},
@@ -77,19 +80,31 @@ final class MeasuredSuite {
                 .sorted(Comparator.comparingInt(ExperimentSpec::latentDim)).toList();
     }
 
-    /**
-     * The measured result of the experiment's first seed (the run the gate trains), which must exist and
-     * have been made with the spec as declared now.
-     */
+    /** The measured result of the experiment's first seed (the run the gate trains). */
     ExperimentResult result(ExperimentSpec spec) {
-        Run run = new Run(spec, spec.seed());
+        return read(new Run(spec, spec.seed()));
+    }
+
+    /** Every declared seed's measured result, in declared order (the verdicts need all of them). */
+    List<ExperimentResult> results(ExperimentSpec spec) {
+        return spec.seeds().stream().map(seed -> read(new Run(spec, seed))).toList();
+    }
+
+    /** A run's result, which must exist and have been made with the spec as declared now. */
+    private ExperimentResult read(Run run) {
         Path file = new OutputLayout(outputRoot).run(suite, run).metricsFile();
-        assertTrue(Files.isRegularFile(file), "experiment " + spec.id() + " has no " + file
-                + "; the build's vae:reproduce step should have made it (see its log for the failure)");
+        assertTrue(Files.isRegularFile(file), "run " + run.id() + " has no " + file + "; the build's vae:reproduce "
+                + "step should have made it (see its log; verdicts need every seed: -Dvae.firstSeeds=0, as -Preproduce sets)");
         ExperimentResult result = ExperimentResult.read(file);
         assertEquals(run.spec(), result.spec(), file + " was measured with a different spec than " + suite.file()
                 + " declares");
         return result;
+    }
+
+    /** One metric over the seeds of an experiment. */
+    SampleSummary summary(ExperimentSpec spec, ToDoubleFunction<ExperimentMetrics> metric) {
+        return SampleSummary.of(results(spec).stream().mapToDouble(r -> metric.applyAsDouble(r.metrics())).toArray(),
+                SampleSummary.CONFIDENCE_95);
     }
 
     Path baselineFile() {

@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** A named list of experiments, read from one suite file, with its free-text description ("" if none). */
-public record Suite(String name, String description, Path file, List<ExperimentSpec> experiments) {
+/**
+ * A named list of experiments, read from one suite file, with its free-text description ("" if none) and
+ * the margins within which a measurement matches a published value.
+ */
+public record Suite(String name, String description, Path file, List<ExperimentSpec> experiments,
+        PublishedMargins margins) {
     public Suite {
         experiments = List.copyOf(experiments);
     }

@@ -66,8 +66,9 @@ public final class SuiteParser {
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!Set.of("suite", "defaults", "experiments", "description").contains(name)) {
-                throw locator.error(name, "unknown top-level field; expected suite, description, defaults, experiments");
+            if (!Set.of("suite", "defaults", "experiments", "description", "margins").contains(name)) {
+                throw locator.error(name, "unknown top-level field; expected suite, description, margins, defaults, "
+                        + "experiments");
             }
         }
         String suiteName = root.path("suite").asText("");
@@ -110,7 +111,7 @@ public final class SuiteParser {
         if (!description.isMissingNode() && !description.isTextual()) {
             throw locator.error("description", "expected a string");
         }
-        return new Suite(suiteName, description.asText(""), file, specs);
+        return new Suite(suiteName, description.asText(""), file, specs, margins(locator, root.path("margins")));
     }
 
     private static void checkFields(Locator locator, JsonNode node, String where) {
@@ -181,6 +182,30 @@ public final class SuiteParser {
         return new ExperimentSpec(id, dataset, trainSubset, testSubset, architecture, latentDim, loss, beta, epochs,
                 batchSize, learningRate, seeds.get(0), policy, reported, seeds, decoderDense, validation, patience,
                 minDelta);
+    }
+
+    /** {@code {"psnr": dB, "lpips": units}}, each optional (defaults {@link PublishedMargins#DEFAULT}). */
+    private static PublishedMargins margins(Locator locator, JsonNode node) {
+        if (node.isMissingNode()) {
+            return PublishedMargins.DEFAULT;
+        }
+        if (!node.isObject() || node.size() > 2 || node.fieldNames().hasNext() && !Set.of("psnr", "lpips")
+                .containsAll(iterable(node))) {
+            throw locator.error("margins", "expected {\"psnr\": dB, \"lpips\": number}, got " + node);
+        }
+        double psnr = node.has("psnr") ? number(locator, node, "psnr") : PublishedMargins.DEFAULT.psnr();
+        double lpips = node.has("lpips") ? number(locator, node, "lpips") : PublishedMargins.DEFAULT.lpips();
+        try {
+            return new PublishedMargins(psnr, lpips);
+        } catch (IllegalArgumentException e) {
+            throw locator.error("margins", e.getMessage());
+        }
+    }
+
+    private static List<String> iterable(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /**

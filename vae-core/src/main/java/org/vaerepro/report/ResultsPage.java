@@ -24,6 +24,7 @@ import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.FileFormatException;
+import org.vaerepro.regression.BottleneckClaim;
 import org.vaerepro.regression.BottleneckTrend;
 import org.vaerepro.regression.PublishedTableRule;
 import org.vaerepro.regression.Tolerances;
@@ -51,6 +52,8 @@ public final class ResultsPage {
             List<ResultRow> rows = new ArrayList<>();
             List<ResultSummary> summaries = new ArrayList<>();
             List<LearningCurves> curves = new ArrayList<>();
+            List<VerdictRow> verdicts = new ArrayList<>();
+            List<BottleneckClaim.Size> sizes = new ArrayList<>();
             List<double[]> points = new ArrayList<>();
             for (ExperimentSpec spec : sorted) {
                 List<ResultRow> runs = Suite.runs(List.of(spec)).stream().map(run -> row(suite, run, layout)).toList();
@@ -58,6 +61,14 @@ public final class ResultsPage {
                 List<ResultRow> measured = runs.stream().filter(ResultRow::measured).toList();
                 if (!measured.isEmpty()) {
                     curves.add(LearningCurves.of(spec.id(), measured));
+                    sizes.add(new BottleneckClaim.Size(spec.latentDim(), values(measured, ExperimentMetrics::psnr),
+                            values(measured, ExperimentMetrics::lpips)));
+                    if (spec.reported() != null) {
+                        verdicts.add(new VerdictRow(parts[0], parts[1], spec.latentDim(), spec.id(), measured.size(),
+                                spec.seeds().size(), PublishedTableRule.psnr(over(measured, ExperimentMetrics::psnr),
+                                spec.reported(), suite.margins()), PublishedTableRule.lpips(over(measured,
+                                ExperimentMetrics::lpips), spec.reported(), suite.margins())));
+                    }
                 }
                 if (spec.multiSeed()) {
                     if (!measured.isEmpty()) {
@@ -70,7 +81,8 @@ public final class ResultsPage {
                     points.add(new double[] {spec.latentDim(), only.metrics().psnr(), only.metrics().lpips()});
                 }
             }
-            result.add(new ResultGroup(parts[0], parts[1], rows, summaries, curves, BottleneckTrend.of(points)));
+            result.add(new ResultGroup(parts[0], parts[1], rows, summaries, curves, verdicts,
+                    BottleneckClaim.steps(sizes), BottleneckTrend.of(points)));
         });
         return result;
     }
@@ -89,8 +101,11 @@ public final class ResultsPage {
     }
 
     private static SampleSummary over(List<ResultRow> rows, ToDoubleFunction<ExperimentMetrics> metric) {
-        return SampleSummary.of(rows.stream().mapToDouble(r -> metric.applyAsDouble(r.metrics())).toArray(),
-                SampleSummary.CONFIDENCE_95);
+        return SampleSummary.of(values(rows, metric), SampleSummary.CONFIDENCE_95);
+    }
+
+    private static double[] values(List<ResultRow> rows, ToDoubleFunction<ExperimentMetrics> metric) {
+        return rows.stream().mapToDouble(r -> metric.applyAsDouble(r.metrics())).toArray();
     }
 
     static ResultRow row(Suite suite, Run run, OutputLayout layout) {
@@ -195,6 +210,8 @@ public final class ResultsPage {
         model.put("suiteFile", suite.file().getFileName().toString());
         model.put("description", suite.description());
         model.put("groups", groups);
+        model.put("margins", suite.margins());
+        model.put("alpha", BottleneckClaim.ALPHA);
         model.put("psnrTolerance", Tolerances.PUBLISHED_PSNR_DB);
         model.put("lpipsTolerance", Tolerances.PUBLISHED_LPIPS);
         model.put("generatedAt", java.time.Instant.now().toString());

@@ -37,7 +37,7 @@ class SeedsEndToEndTest {
                   "trainSubset": 256, "testSubset": 100},
                  "experiments": [
                    {"id": "three", "latentDim": 2, "seed": 3, "seeds": 3,
-                    "reported": {"psnr": 10.0, "lpips": 0.5, "source": "made up for the test"}},
+                    "reported": {"psnr": 3.0, "lpips": 1.5, "source": "made up for the test, far below any trained model"}},
                    {"id": "alone", "latentDim": 2, "seed": 4}]}
                 """);
         Path out = dir.resolve("out");
@@ -84,5 +84,8 @@ class SeedsEndToEndTest {
             assertTrue(Files.isRegularFile(out.resolve("seeds").resolve(img.attr("src"))), img.attr("src"));
         }
         assertTrue(page.select("img[src^=three/seed-4/]").size() >= 2);
+        // The leading published-table row: 3 seeds against made-up values every trained model beats.
+        Element verdict = page.select("table.verdicts tr:has(td:containsOwn(3 / 3))").first();
+        assertTrue(verdict != null && verdict.select("span.verdict-beats").size() == 2, page.select("table.verdicts").text());
     }
 }
