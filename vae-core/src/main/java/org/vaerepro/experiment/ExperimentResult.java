@@ -17,12 +17,7 @@ public record ExperimentResult(FileFormat format, String suite, ExperimentSpec s
         Convergence convergence) {
     public static final FileFormat FORMAT = new FileFormat("vae-repro-metrics", 2);
 
-    public ExperimentResult(String suite, ExperimentSpec spec, ExperimentMetrics metrics, List<EpochReport> training,
-            Map<String, String> images, double evaluationSeconds, Provenance provenance) {
-        this(FORMAT, suite, spec, metrics, training, images, evaluationSeconds, provenance, null);
-    }
-
-    /** A result of a run trained with early stopping: {@code convergence} says where and why it ended. */
+    /** A result in the current format; {@code convergence} is null unless the run trained with early stopping. */
     public ExperimentResult(String suite, ExperimentSpec spec, ExperimentMetrics metrics, List<EpochReport> training,
             Map<String, String> images, double evaluationSeconds, Provenance provenance, Convergence convergence) {
         this(FORMAT, suite, spec, metrics, training, images, evaluationSeconds, provenance, convergence);

@@ -1,5 +1,6 @@
 package org.vaerepro.experiment;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Consumer;
 import org.vaerepro.data.ImageDataset;
@@ -57,7 +58,7 @@ public final class ExperimentTrainer {
         }
         ImageDataset train = datasets.trainSet(spec);
         AutoencoderModel model = AutoencoderModel.create(modelConfig(spec), spec.seed());
-        if (java.nio.file.Files.isRegularFile(folder.checkpointFile())) {
+        if (Files.isRegularFile(folder.checkpointFile())) {
             log.accept(prefix + " resuming from " + folder.checkpointFile());
         }
         log.accept(prefix + " training " + spec.architecture().displayName() + " d=" + spec.latentDim() + " on "

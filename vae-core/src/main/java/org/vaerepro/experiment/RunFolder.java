@@ -1,6 +1,5 @@
 package org.vaerepro.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.FileFormat;
-import org.vaerepro.io.Json;
 import org.vaerepro.train.Checkpoint;
 
 /**
@@ -100,13 +98,9 @@ public record RunFolder(Path directory) {
             return null;
         }
         try {
-            JsonNode root = Json.mapper().readTree(file.toFile());
-            if (TRAINING_SPEC_FORMAT.versionOf(file, root) == FileFormat.UNVERSIONED) {
-                return null;
-            }
-            return Json.mapper().treeToValue(root, RecordedSpec.class).spec();
-        } catch (IOException | RuntimeException e) {
-            return null; // unreadable: retraining is the safe choice
+            return TRAINING_SPEC_FORMAT.readJson(file, RecordedSpec.class).spec();
+        } catch (RuntimeException e) {
+            return null; // unreadable, unversioned or another version: retraining is the safe choice
         }
     }
 }

@@ -3,8 +3,8 @@ package org.vaerepro.regression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.statistics.distribution.TDistribution;
 import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.statistics.SampleSummary;
 
 /**
  * Compares a fresh result with its baseline entry; an empty list means no drift. Which window applies
@@ -37,9 +37,7 @@ public final class BaselineCheck {
                     new Window(Tolerances.GATE_LPIPS_FLOOR, why));
         }
         if (entry.hasSpread()) {
-            return new Windows(entry.psnr(), predictionWindow(entry.psnrStandardDeviation(), entry.seedCount(),
-                    Tolerances.GATE_PSNR_FLOOR_DB), entry.lpips(), predictionWindow(entry.lpipsStandardDeviation(),
-                    entry.seedCount(), Tolerances.GATE_LPIPS_FLOOR));
+            return new Windows(entry.psnr(), psnrPredictionWindow(entry), entry.lpips(), lpipsPredictionWindow(entry));
         }
         String fixed = "fixed window, no measured spread";
         return new Windows(entry.psnr(), new Window(Tolerances.BASELINE_PSNR_DB, fixed), entry.lpips(),
@@ -58,7 +56,7 @@ public final class BaselineCheck {
 
     /** t(1 - (1 - c)/2, n - 1) · s · √(1 + 1/n), at least {@code floor}. */
     static Window predictionWindow(double sd, int n, double floor) {
-        double t = TDistribution.of(n - 1).inverseCumulativeProbability(1 - (1 - Tolerances.GATE_CONFIDENCE) / 2);
+        double t = SampleSummary.studentQuantile(Tolerances.GATE_CONFIDENCE, n - 1);
         double interval = t * sd * Math.sqrt(1 + 1.0 / n);
         return new Window(Math.max(floor, interval), String.format(Locale.ROOT,
                 "%.0f%% prediction interval for one new run over %d seeds: t(%d) %.3f x s %.4g x sqrt(1 + 1/%d) = %.4g%s",

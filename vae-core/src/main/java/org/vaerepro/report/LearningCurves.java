@@ -13,10 +13,10 @@ import org.vaerepro.viz.LearningCurvePlot;
 /**
  * The learning curves of one experiment, one line per seed: training and (when the runs held images out)
  * validation loss against epoch, validation PSNR and validation LPIPS. {@code images} maps picture names to
- * paths relative to the page ({@code <id>/loss-curves.png}, ...); {@link #draw} writes them from the runs'
- * per-epoch history.
+ * paths relative to the page ({@code <id>/loss-curves.png}, ...); {@link #draw} writes them from the
+ * measured {@code runs}' per-epoch history.
  */
-public record LearningCurves(String experiment, Map<String, String> images) {
+public record LearningCurves(String experiment, Map<String, String> images, List<ResultRow> runs) {
     static final String LOSS = "loss";
     static final String PSNR = "psnr";
     static final String LPIPS = "lpips";
@@ -29,11 +29,12 @@ public record LearningCurves(String experiment, Map<String, String> images) {
             images.put(PSNR, experiment + "/psnr-curves.png");
             images.put(LPIPS, experiment + "/lpips-curves.png");
         }
-        return new LearningCurves(experiment, images);
+        return new LearningCurves(experiment, images, measuredRuns);
     }
 
     /** Writes the pictures under {@code suiteDirectory} from the measured runs' histories. */
-    void draw(Path suiteDirectory, List<ResultRow> measuredRuns) {
+    void draw(Path suiteDirectory) {
+        List<ResultRow> measuredRuns = runs;
         List<LearningCurvePlot.Line> loss = new ArrayList<>();
         List<LearningCurvePlot.Line> psnr = new ArrayList<>();
         List<LearningCurvePlot.Line> lpips = new ArrayList<>();

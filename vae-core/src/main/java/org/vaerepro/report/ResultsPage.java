@@ -59,45 +59,33 @@ public final class ResultsPage {
                 List<ResultRow> runs = Suite.runs(List.of(spec)).stream().map(run -> row(suite, run, layout)).toList();
                 rows.addAll(runs);
                 List<ResultRow> measured = runs.stream().filter(ResultRow::measured).toList();
-                if (!measured.isEmpty()) {
-                    curves.add(LearningCurves.of(spec.id(), measured));
-                    sizes.add(new BottleneckClaim.Size(spec.latentDim(), values(measured, ExperimentMetrics::psnr),
-                            values(measured, ExperimentMetrics::lpips)));
-                    if (spec.reported() != null) {
-                        verdicts.add(new VerdictRow(parts[0], parts[1], spec.latentDim(), spec.id(), measured.size(),
-                                spec.seeds().size(), PublishedTableRule.psnr(over(measured, ExperimentMetrics::psnr),
-                                spec.reported(), suite.margins()), PublishedTableRule.lpips(over(measured,
-                                ExperimentMetrics::lpips), spec.reported(), suite.margins())));
-                    }
+                if (measured.isEmpty()) {
+                    continue;
+                }
+                double[] psnrValues = values(measured, ExperimentMetrics::psnr);
+                double[] lpipsValues = values(measured, ExperimentMetrics::lpips);
+                SampleSummary psnr = SampleSummary.of(psnrValues, SampleSummary.CONFIDENCE_95);
+                SampleSummary lpips = SampleSummary.of(lpipsValues, SampleSummary.CONFIDENCE_95);
+                curves.add(LearningCurves.of(spec.id(), measured));
+                sizes.add(new BottleneckClaim.Size(spec.latentDim(), psnrValues, lpipsValues));
+                // With one seed the mean is that seed's value.
+                points.add(new double[] {spec.latentDim(), psnr.mean(), lpips.mean()});
+                if (spec.reported() != null) {
+                    verdicts.add(new VerdictRow(parts[0], parts[1], spec.latentDim(), spec.id(), measured.size(),
+                            spec.seeds().size(), PublishedTableRule.psnr(psnr, spec.reported(), suite.margins()),
+                            PublishedTableRule.lpips(lpips, spec.reported(), suite.margins())));
                 }
                 if (spec.multiSeed()) {
-                    if (!measured.isEmpty()) {
-                        ResultSummary summary = summary(spec, measured);
-                        summaries.add(summary);
-                        points.add(new double[] {spec.latentDim(), summary.psnr().mean(), summary.lpips().mean()});
-                    }
-                } else if (!measured.isEmpty()) {
-                    ResultRow only = measured.get(0);
-                    points.add(new double[] {spec.latentDim(), only.metrics().psnr(), only.metrics().lpips()});
+                    summaries.add(new ResultSummary(spec.id(), spec.latentDim(), spec.seeds().size(), psnr, lpips,
+                            over(measured, ExperimentMetrics::ssim), over(measured, ExperimentMetrics::knnAccuracy),
+                            over(measured, ExperimentMetrics::linearProbeAccuracy),
+                            over(measured, ExperimentMetrics::silhouette)));
                 }
             }
             result.add(new ResultGroup(parts[0], parts[1], rows, summaries, curves, verdicts,
                     BottleneckClaim.steps(sizes), BottleneckTrend.of(points)));
         });
         return result;
-    }
-
-    /** Each metric over the measured runs of a multi-seed experiment, with 95% Student-t intervals. */
-    static ResultSummary summary(ExperimentSpec spec, List<ResultRow> measured) {
-        SampleSummary psnr = over(measured, m -> m.psnr());
-        SampleSummary lpips = over(measured, m -> m.lpips());
-        ReportedValues reported = spec.reported();
-        return new ResultSummary(spec.id(), spec.latentDim(), spec.seeds().size(), psnr, lpips,
-                over(measured, m -> m.ssim()), over(measured, m -> m.knnAccuracy()),
-                over(measured, m -> m.linearProbeAccuracy()), over(measured, m -> m.silhouette()), reported,
-                reported == null ? null : psnr.mean() - reported.psnr(),
-                reported == null ? null : lpips.mean() - reported.lpips(),
-                reported == null ? null : PublishedTableRule.passes(psnr.mean(), lpips.mean(), reported));
     }
 
     private static SampleSummary over(List<ResultRow> rows, ToDoubleFunction<ExperimentMetrics> metric) {
@@ -147,14 +135,7 @@ public final class ResultsPage {
 
     /** Writes each experiment's learning-curve pictures beside its runs' folders. */
     static void drawCurves(List<ResultGroup> groups, Path suiteDirectory) {
-        for (ResultGroup group : groups) {
-            for (LearningCurves curves : group.curves()) {
-                List<ResultRow> runs = group.rows().stream().filter(ResultRow::measured)
-                        .filter(r -> r.id().equals(curves.experiment()) || r.id().startsWith(curves.experiment() + "/"))
-                        .toList();
-                curves.draw(suiteDirectory, runs);
-            }
-        }
+        groups.forEach(group -> group.curves().forEach(curves -> curves.draw(suiteDirectory)));
     }
 
     /**

@@ -29,8 +29,12 @@ public record SampleSummary(int n, double mean, double standardDeviation, double
             squares += (v - mean) * (v - mean);
         }
         double sd = Math.sqrt(squares / (n - 1));
-        double t = TDistribution.of(n - 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);
-        return new SampleSummary(n, mean, sd, confidence, t * sd / Math.sqrt(n));
+        return new SampleSummary(n, mean, sd, confidence, studentQuantile(confidence, n - 1) * sd / Math.sqrt(n));
+    }
+
+    /** The two-sided Student-t quantile t(1 - (1 - confidence) / 2, degreesOfFreedom). */
+    public static double studentQuantile(double confidence, int degreesOfFreedom) {
+        return TDistribution.of(degreesOfFreedom).inverseCumulativeProbability(1 - (1 - confidence) / 2);
     }
 
     public double low() {

@@ -1,5 +1,7 @@
 package org.vaerepro.train;
 
+import java.util.Locale;
+
 /**
  * Where early stopping stands: the best epoch so far (0-based; -1 before the first validation) and its
  * validation loss, the epochs since it, and, once the run has ended, why ({@code reason}: stopped early, or
@@ -12,12 +14,24 @@ public record Convergence(int bestEpoch, double bestLoss, int epochsWithoutImpro
         return new Convergence(-1, Double.POSITIVE_INFINITY, 0, null, null);
     }
 
-    /** The state after one more epoch whose validation loss is {@code loss}. */
-    Convergence after(int epoch, double loss, EarlyStopping rule) {
-        if (loss < bestLoss - rule.minDelta()) {
-            return new Convergence(epoch, loss, 0, null, null);
+    /**
+     * The state after {@code epoch} (0-based) whose validation loss is {@code loss}: a new best, or one more
+     * epoch without improvement; ended, with the reason, when the rule's patience is used up or
+     * {@code maxEpochs} is reached.
+     */
+    Convergence after(int epoch, double loss, EarlyStopping rule, int maxEpochs) {
+        Convergence next = loss < bestLoss - rule.minDelta() ? new Convergence(epoch, loss, 0, null, null)
+                : new Convergence(bestEpoch, bestLoss, epochsWithoutImprovement + 1, null, null);
+        if (next.exhausted(rule)) {
+            return next.ended(String.format(Locale.ROOT, "stopped early: validation loss did not improve by more "
+                    + "than %s for %d epochs after the best epoch %d (%.4f)", rule.minDelta(), rule.patience(),
+                    next.bestEpoch + 1, next.bestLoss), epoch + 1);
         }
-        return new Convergence(bestEpoch, bestLoss, epochsWithoutImprovement + 1, null, null);
+        if (epoch + 1 == maxEpochs) {
+            return next.ended(String.format(Locale.ROOT, "reached the maximum of %d epochs; best epoch %d (%.4f)",
+                    maxEpochs, next.bestEpoch + 1, next.bestLoss), epoch + 1);
+        }
+        return next;
     }
 
     boolean improvedAt(int epoch) {
@@ -28,7 +42,7 @@ public record Convergence(int bestEpoch, double bestLoss, int epochsWithoutImpro
         return epochsWithoutImprovement >= rule.patience();
     }
 
-    Convergence ended(String why, int epochs) {
+    private Convergence ended(String why, int epochs) {
         return new Convergence(bestEpoch, bestLoss, epochsWithoutImprovement, why, epochs);
     }
 

@@ -145,19 +145,9 @@ public final class Trainer {
                     epochImages / Math.max(epochSeconds, 1e-9), validation == null ? null : validation.measure(model));
             history.add(report);
             if (stopping != null) {
-                convergence = convergence.after(epoch, report.validation().loss(), stopping);
+                convergence = convergence.after(epoch, report.validation().loss(), stopping, config.epochs());
                 if (convergence.improvedAt(epoch)) {
                     params.forEach((name, value) -> best.put(name, value.dup()));
-                }
-                if (convergence.exhausted(stopping)) {
-                    convergence = convergence.ended(String.format(java.util.Locale.ROOT,
-                            "stopped early: validation loss did not improve by more than %s for %d epochs after the "
-                                    + "best epoch %d (%.4f)", stopping.minDelta(), stopping.patience(),
-                            convergence.bestEpoch() + 1, convergence.bestLoss()), epoch + 1);
-                } else if (epoch + 1 == config.epochs()) {
-                    convergence = convergence.ended(String.format(java.util.Locale.ROOT,
-                            "reached the maximum of %d epochs; best epoch %d (%.4f)", config.epochs(),
-                            convergence.bestEpoch() + 1, convergence.bestLoss()), epoch + 1);
                 }
             }
             if (checkpoint != null) {

@@ -54,7 +54,7 @@ class ResultsPageTest {
                 byRule(lpips), 100, 5, spec.latentDim(), 0.9, 0.8, 0.2, 0.7);
         Provenance provenance = Fixtures.provenance("a".repeat(64), "b".repeat(64), 1, 12.5);
         ExperimentResult result = new ExperimentResult(suite.name(), spec, metrics,
-                List.of(new EpochReport(0, 1, 1, 0, 1, 100, null)), Map.of(), 3.0, provenance);
+                List.of(new EpochReport(0, 1, 1, 0, 1, 100, null)), Map.of(), 3.0, provenance, null);
         AtomicFiles.writeJson(layout().run(suite, spec).metricsFile(), result);
     }
 
