@@ -63,6 +63,25 @@ public record RunFolder(Path directory) {
     }
 
     /**
+     * Trained and evaluated with this spec, but without its model file: a results snapshot (metrics,
+     * curves, pictures) kept where models and checkpoints are not, such as a committed results folder. Such
+     * a run needs neither training nor evaluation; changing its spec, or deleting metrics.json, retrains it.
+     */
+    public boolean isArchived(ExperimentSpec spec) {
+        if (Files.isRegularFile(modelFile()) || !Files.isRegularFile(trainingFile()) || !Files.isRegularFile(metricsFile())
+                || !spec.forTraining().equals(recordedSpec())) {
+            return false;
+        }
+        try {
+            ExperimentSpec evaluated = ExperimentResult.read(metricsFile()).spec();
+            return evaluated.forTraining().equals(spec.forTraining())
+                    && java.util.Objects.equals(evaluated.lpipsSmallImages(), spec.lpipsSmallImages());
+        } catch (RuntimeException e) {
+            return false; // unreadable metrics: not a usable snapshot
+        }
+    }
+
+    /**
      * Makes the folder ready to train {@code spec}. A changed training spec invalidates everything trained
      * before (evaluation-only fields do not count). Only more epochs keeps the checkpoint: shuffling, noise
      * and Adam depend on (seed, epoch, step) alone, so continuing equals training the longer run from scratch.

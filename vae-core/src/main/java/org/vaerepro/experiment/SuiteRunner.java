@@ -13,6 +13,8 @@ public final class SuiteRunner {
     public record Failure(String run, String phase, Exception error) {
     }
 
+    private static final String ARCHIVED = "trained and evaluated with this spec (a results snapshot without its model file), skipping";
+
     private final ExperimentDatasets datasets;
     private final LazyLpips lpips;
     private final OutputLayout layout;
@@ -87,6 +89,8 @@ public final class SuiteRunner {
             try (RunLock held = lock.get()) {
                 if (trainer.isTrained(suite, run)) {
                     log.accept("[" + run.id() + "] already trained with this spec, skipping");
+                } else if (folder.isArchived(run.spec())) {
+                    log.accept("[" + run.id() + "] " + ARCHIVED);
                 } else {
                     trainer.train(suite, run);
                 }
@@ -95,7 +99,13 @@ public final class SuiteRunner {
     }
 
     public List<Failure> evaluate(Suite suite, List<Run> runs) {
-        return each(runs, "evaluate", run -> evaluator.evaluate(suite, run));
+        return each(runs, "evaluate", run -> {
+            if (layout.run(suite, run).isArchived(run.spec())) {
+                log.accept("[" + run.id() + "] " + ARCHIVED);
+            } else {
+                evaluator.evaluate(suite, run);
+            }
+        });
     }
 
     /** Trains, then evaluates every experiment whose training succeeded (none after a failure when failing fast). */
@@ -112,7 +122,10 @@ public final class SuiteRunner {
         List<Failure> failures = new ArrayList<>();
         int i = 0;
         for (Run run : runs) {
-            log.accept("== " + phase + " " + (++i) + "/" + runs.size() + ": " + run.id());
+            i++;
+            if (runs.size() > 1) { // a worker runs one at a time; its parent numbers the runs
+                log.accept("== " + phase + " " + i + "/" + runs.size() + ": " + run.id());
+            }
             try {
                 action.run(run);
             } catch (Exception e) {

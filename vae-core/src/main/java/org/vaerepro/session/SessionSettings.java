@@ -24,11 +24,13 @@ import org.vaerepro.io.Preconditions;
  * @param templateDirectory a folder with {@code results.ftlh} overriding the packaged template; null for none
  * @param failFast stop at the first failing experiment instead of running the rest
  * @param logEverySteps a progress line every this many training steps (0: none)
+ * @param parallelism how many worker JVMs run the runs, with how many threads each ({@link Parallelism#SERIAL}:
+ *        all in this process)
  */
 public record SessionSettings(Path suiteFile, Path outputDirectory, List<String> experiments, Shard shard,
         int firstSeeds, Path dataDirectory,
         Path environmentDataDirectory, Path homeDirectory, boolean download, Path lpipsWeights, Path templateDirectory,
-        boolean failFast, int logEverySteps) {
+        boolean failFast, int logEverySteps, Parallelism parallelism) {
 
     public SessionSettings {
         Preconditions.notNull(suiteFile, "setting 'suiteFile'");
@@ -39,5 +41,12 @@ public record SessionSettings(Path suiteFile, Path outputDirectory, List<String>
         experiments = List.copyOf(experiments);
         Preconditions.notNull(shard, "setting 'shard'");
         Preconditions.check(firstSeeds >= 0, "setting 'firstSeeds' must be >= 0 (0: all seeds), got " + firstSeeds);
+        Preconditions.notNull(parallelism, "setting 'parallelism'");
+    }
+
+    public SessionSettings withParallelism(Parallelism other) {
+        return new SessionSettings(suiteFile, outputDirectory, experiments, shard, firstSeeds, dataDirectory,
+                environmentDataDirectory, homeDirectory, download, lpipsWeights, templateDirectory, failFast,
+                logEverySteps, other);
     }
 }

@@ -1,8 +1,10 @@
 package org.vaerepro.session;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.vaerepro.data.DataLocations;
 import org.vaerepro.data.DatasetRepository;
@@ -30,6 +32,7 @@ public final class SuiteSession {
     private final Suite suite;
     private final OutputLayout layout;
     private final SuiteRunner runner;
+    private final ExperimentDatasets datasets;
     private final Consumer<String> log;
 
     public SuiteSession(SessionSettings settings, Consumer<String> log) {
@@ -39,7 +42,7 @@ public final class SuiteSession {
         this.log = log;
         DataLocations locations = DataLocations.from(settings.dataDirectory(), settings.environmentDataDirectory(),
                 settings.homeDirectory(), settings.download());
-        ExperimentDatasets datasets = new ExperimentDatasets(new DatasetRepository(locations));
+        this.datasets = new ExperimentDatasets(new DatasetRepository(locations));
         LazyLpips lpips = new LazyLpips(settings.lpipsWeights());
         this.runner = new SuiteRunner(datasets, lpips, layout,
                 new ExperimentTrainer(datasets, layout, lpips, log, settings.logEverySteps()),
@@ -77,14 +80,14 @@ public final class SuiteSession {
     public Outcome train() {
         List<Run> runs = runs();
         runner.preflight(runs, false);
-        return new Outcome(runner.train(suite, runs, !settings.experiments().isEmpty()), null);
+        return new Outcome(execute(RunPhase.TRAIN, runs), null);
     }
 
     /** Evaluates the runs, after a preflight of their data and the LPIPS weights. */
     public Outcome evaluate() {
         List<Run> runs = runs();
         runner.preflight(runs, true);
-        return new Outcome(runner.evaluate(suite, runs), null);
+        return new Outcome(execute(RunPhase.EVALUATE, runs), null);
     }
 
     /**
@@ -94,8 +97,47 @@ public final class SuiteSession {
     public Outcome reproduce() {
         List<Run> runs = runs();
         runner.preflight(runs, true);
-        List<SuiteRunner.Failure> failures = runner.trainAndEvaluate(suite, runs, !settings.experiments().isEmpty());
-        return new Outcome(failures, report());
+        return new Outcome(execute(RunPhase.TRAIN_AND_EVALUATE, runs), report());
+    }
+
+    /** In worker JVMs when the settings ask for several and there is more than one run; here otherwise. */
+    private List<SuiteRunner.Failure> execute(RunPhase phase, List<Run> runs) {
+        if (!settings.parallelism().parallel() || runs.size() < 2) {
+            return runInThisProcess(phase, runs);
+        }
+        Map<Run, Double> costs = new LinkedHashMap<>();
+        for (Run run : runs) {
+            costs.put(run, cost(phase, run).pixelPasses());
+        }
+        return new WorkerPool(settings, log).run(phase, runs, costs);
+    }
+
+    /** Runs {@code phase} of each run in this process, one after another (a worker's path, and the serial one). */
+    List<SuiteRunner.Failure> runInThisProcess(RunPhase phase, List<Run> runs) {
+        boolean named = !settings.experiments().isEmpty();
+        return switch (phase) {
+            case TRAIN -> runner.train(suite, runs, named);
+            case EVALUATE -> runner.evaluate(suite, runs);
+            case TRAIN_AND_EVALUATE -> runner.trainAndEvaluate(suite, runs, named);
+        };
+    }
+
+    /** Every run of the selection by id, whatever the shard (a worker is sent runs by id). */
+    Map<String, Run> runsById() {
+        Map<String, Run> byId = new LinkedHashMap<>();
+        for (Run run : Suite.runs(selection(), settings.firstSeeds())) {
+            byId.put(run.id(), run);
+        }
+        return byId;
+    }
+
+    /** A run already trained with its spec costs only its evaluation. The datasets are those preflight loaded. */
+    private RunCost cost(RunPhase phase, Run run) {
+        ExperimentSpec spec = run.spec();
+        boolean training = phase.trains() && !layout.run(suite, run).isTrained(spec);
+        return RunCost.of(datasets.testSet(spec).shape(), datasets.trainSet(spec).size(),
+                spec.validation(), spec.epochs(),
+                datasets.testSet(spec).size(), training, phase.evaluates());
     }
 
     /** Renders the results page; experiments not yet run show as "not run". */

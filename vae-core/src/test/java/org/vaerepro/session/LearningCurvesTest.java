@@ -43,7 +43,7 @@ class LearningCurvesTest {
         Path out = dir.resolve("out");
         List<String> log = new ArrayList<>();
         SessionSettings settings = new SessionSettings(suiteFile, out, List.of(), Shard.ALL, 0, SharedData.dataDir(),
-                null, dir, false, SharedData.lpipsWeights(), null, false, 0);
+                null, dir, false, SharedData.lpipsWeights(), null, false, 0, Parallelism.SERIAL);
         SuiteSession.Outcome outcome = new SuiteSession(settings, log::add).reproduce();
         assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("[held/seed-1] training VAE d=2 on mnist/train[0:320][0:256] "

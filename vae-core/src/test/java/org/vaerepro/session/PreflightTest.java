@@ -34,7 +34,7 @@ class PreflightTest {
         Path out = dir.resolve("out");
         Path weights = dir.resolve("no-such-weights.npz");
         SessionSettings settings = new SessionSettings(suite(), out, List.of(), Shard.ALL, 0, SharedData.dataDir(), null,
-                dir.resolve("home"), false, weights, null, false, 0);
+                dir.resolve("home"), false, weights, null, false, 0, Parallelism.SERIAL);
         List<String> log = new ArrayList<>();
         PreflightException error = assertThrows(PreflightException.class, () -> new SuiteSession(settings, log::add)
                 .reproduce());
@@ -49,7 +49,7 @@ class PreflightTest {
     void everyMissingDatasetAndTheWeightsAreNamedTogether() throws Exception {
         Path weights = dir.resolve("no-such-weights.npz");
         SessionSettings settings = new SessionSettings(suite(), dir.resolve("out"), List.of(), Shard.ALL, 0, dir.resolve("empty"),
-                null, dir.resolve("home"), false, weights, null, false, 0);
+                null, dir.resolve("home"), false, weights, null, false, 0, Parallelism.SERIAL);
         PreflightException error = assertThrows(PreflightException.class, () -> new SuiteSession(settings, l -> { })
                 .reproduce());
         assertEquals(3, error.problems().size(), error.getMessage());
@@ -61,7 +61,7 @@ class PreflightTest {
     @Test
     void trainingAloneDoesNotNeedTheWeights() throws Exception {
         SessionSettings settings = new SessionSettings(suite(), dir.resolve("out"), List.of("m"), Shard.ALL, 0, SharedData.dataDir(),
-                null, dir.resolve("home"), false, dir.resolve("no-such-weights.npz"), null, false, 0);
+                null, dir.resolve("home"), false, dir.resolve("no-such-weights.npz"), null, false, 0, Parallelism.SERIAL);
         List<String> log = new ArrayList<>();
         assertTrue(new SuiteSession(settings, log::add).train().failures().isEmpty());
         assertTrue(log.get(0).startsWith("preflight: data for 1 run(s) found and valid"), log.toString());

@@ -45,7 +45,7 @@ class SeedsEndToEndTest {
         // Two shards over the four runs: each process trains two of them, together all four.
         for (int shard = 0; shard < 2; shard++) {
             SessionSettings settings = new SessionSettings(suiteFile, out, List.of(), new Shard(shard, 2), 0,
-                    SharedData.dataDir(), null, dir, false, SharedData.lpipsWeights(), null, false, 0);
+                    SharedData.dataDir(), null, dir, false, SharedData.lpipsWeights(), null, false, 0, Parallelism.SERIAL);
             SuiteSession.Outcome outcome = new SuiteSession(settings, log::add).reproduce();
             assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
         }
@@ -65,7 +65,7 @@ class SeedsEndToEndTest {
         assertEquals(alone.metrics().lpips(), runs.get(1).metrics().lpips(), 0.0);
 
         SessionSettings all = new SessionSettings(suiteFile, out, List.of(), Shard.ALL, 0, SharedData.dataDir(), null, dir,
-                false, SharedData.lpipsWeights(), null, false, 0);
+                false, SharedData.lpipsWeights(), null, false, 0, Parallelism.SERIAL);
         SuiteSession session = new SuiteSession(all, l -> { });
         ResultGroup group = ResultsPage.groups(session.suite(), session.layout()).get(0);
         assertEquals(List.of("three/seed-3", "three/seed-4", "three/seed-5", "alone"),

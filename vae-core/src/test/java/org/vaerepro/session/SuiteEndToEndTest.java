@@ -98,7 +98,7 @@ class SuiteEndToEndTest {
 
     static SessionSettings settings(Path suiteFile, Path out, List<String> experiments) {
         return new SessionSettings(suiteFile, out, experiments, Shard.ALL, 0, SharedData.dataDir(), null, out.resolve("home"), false,
-                SharedData.lpipsWeights(), null, false, 4);
+                SharedData.lpipsWeights(), null, false, 4, Parallelism.SERIAL);
     }
 
     static int distinctColours(BufferedImage image) {

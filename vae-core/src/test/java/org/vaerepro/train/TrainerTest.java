@@ -3,7 +3,7 @@ package org.vaerepro.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vaerepro.train.BitIdentical.assertBitIdentical;
+import static org.vaerepro.BitIdentical.assertBitIdentical;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -70,6 +70,17 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     @Parameter(property = "vae.logEverySteps", defaultValue = "100")
     int logEverySteps;
 
+    /**
+     * Worker JVMs that run the runs side by side, longest first (0: one per core, fewer when memory holds
+     * fewer at 4 GiB each; 1: every run in the Maven JVM, one after another).
+     */
+    @Parameter(property = "vae.workers", defaultValue = "0")
+    int workers;
+
+    /** Native threads ({@code OMP_NUM_THREADS}) of each worker JVM (0: the cores divided among the workers). */
+    @Parameter(property = "vae.threadsPerWorker", defaultValue = "0")
+    int threadsPerWorker;
+
     /** Skip the goal. */
     @Parameter(property = "vae.skip", defaultValue = "false")
     boolean skip;
@@ -107,7 +118,8 @@ abstract class AbstractVaeMojo extends AbstractMojo {
                 shard == null || shard.isBlank() ? Shard.ALL : Shard.parse(shard), firstSeeds,
                 dataDir == null ? null : dataDir.toPath(), environmentDataDir == null ? null : environmentDataDir.toPath(),
                 homeDirectory.toPath(), download, lpipsWeights.toPath(),
-                templateDirectory == null ? null : templateDirectory.toPath(), failFast, logEverySteps);
+                templateDirectory == null ? null : templateDirectory.toPath(), failFast, logEverySteps,
+                WorkerJvm.parallelism(workers, threadsPerWorker, getClass().getClassLoader()));
     }
 
     /** The session step of this goal; returns the experiments that failed. */

@@ -1,0 +1,62 @@
+package org.vaerepro.session;
+
+import org.vaerepro.io.Preconditions;
+
+/**
+ * How a session spreads its runs: {@code workers} worker JVMs, each with {@code threadsPerWorker} native
+ * threads ({@code OMP_NUM_THREADS}), started as {@code launch} says. One worker means today's serial path:
+ * every run in this process, with the threads this process has.
+ *
+ * <p>Runs are independent and small next to the machine (one run's step is a batch of 128 images through
+ * three convolutions), so several 1-thread runs side by side use cores better than one run spread over
+ * all of them; see {@link #automatic}.
+ */
+public record Parallelism(int workers, int threadsPerWorker, WorkerLaunch launch) {
+    /** Heap plus native memory a worker may take: -Xmx3g and the 4 GiB physical-bytes cap of the JVM options. */
+    static final long MEMORY_PER_WORKER = 4L << 30;
+
+    public static final Parallelism SERIAL = new Parallelism(1, 0, null);
+
+    public Parallelism {
+        Preconditions.check(workers >= 1, "setting 'workers' must be >= 1, got " + workers);
+        Preconditions.check(threadsPerWorker >= 0, "setting 'threadsPerWorker' must be >= 0, got " + threadsPerWorker);
+        Preconditions.check(workers == 1 || launch != null, "several workers need a way to start worker JVMs");
+        Preconditions.check(workers == 1 || threadsPerWorker >= 1, "setting 'threadsPerWorker' must be >= 1 with "
+                + workers + " workers, got " + threadsPerWorker);
+    }
+
+    public boolean parallel() {
+        return workers > 1;
+    }
+
+    /**
+     * The settings a front end asked for, with 0 meaning "choose": workers default to one per core, fewer
+     * when memory cannot hold that many ({@value #MEMORY_PER_WORKER} bytes each), and threads per worker to
+     * the cores divided among the workers. On the 2-core, 24 GiB machines this project is measured on that
+     * is 2 workers x 1 thread.
+     */
+    public static Parallelism resolve(int requestedWorkers, int requestedThreads, int cores, long memoryBytes,
+            WorkerLaunch launch) {
+        Preconditions.check(requestedWorkers >= 0, "setting 'workers' must be >= 0 (0: one per core), got "
+                + requestedWorkers);
+        Preconditions.check(requestedThreads >= 0, "setting 'threadsPerWorker' must be >= 0 (0: cores / workers), got "
+                + requestedThreads);
+        int workers = requestedWorkers > 0 ? requestedWorkers : automatic(cores, memoryBytes);
+        if (workers == 1) {
+            return SERIAL;
+        }
+        int threads = requestedThreads > 0 ? requestedThreads : Math.max(1, cores / workers);
+        return new Parallelism(workers, threads, launch);
+    }
+
+    /** One worker per core, as many as memory holds, at least one. */
+    static int automatic(int cores, long memoryBytes) {
+        long byMemory = Math.max(1, memoryBytes / MEMORY_PER_WORKER);
+        return (int) Math.max(1, Math.min(cores, byMemory));
+    }
+
+    @Override
+    public String toString() {
+        return parallel() ? workers + " worker JVMs x " + threadsPerWorker + " thread(s)" : "serial, in this process";
+    }
+}

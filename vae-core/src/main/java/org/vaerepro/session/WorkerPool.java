@@ -1,0 +1,136 @@
+package org.vaerepro.session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.vaerepro.experiment.Run;
+import org.vaerepro.experiment.SuiteRunner;
+import org.vaerepro.io.Json;
+
+/**
+ * Runs a step's runs in {@link Parallelism#workers()} worker JVMs, longest first ({@link RunCost}): each
+ * worker takes the next run when it finishes one, so a worker never waits while runs are left. A run
+ * behaves exactly as in the serial path (the worker calls the same {@link SuiteSession} code with the
+ * same settings), so with the same native thread count its files are bit-identical to a serial run's.
+ * A worker that dies fails its run and is replaced for the rest.
+ */
+final class WorkerPool {
+    private final SessionSettings settings;
+    private final Consumer<String> log;
+
+    WorkerPool(SessionSettings settings, Consumer<String> log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    List<SuiteRunner.Failure> run(RunPhase phase, List<Run> runs, Map<Run, Double> costs) {
+        Parallelism parallelism = settings.parallelism();
+        List<Run> ordered = RunCost.longestFirst(runs, run -> costs.getOrDefault(run, 0.0));
+        int workers = Math.min(parallelism.workers(), ordered.size());
+        log.accept("workers: " + workers + " worker JVM(s) x " + parallelism.threadsPerWorker() + " thread(s) for "
+                + ordered.size() + " run(s), longest first: " + ordered);
+        Path settingsFile = writeWorkerSettings();
+        ConcurrentLinkedQueue<Run> queue = new ConcurrentLinkedQueue<>(ordered);
+        List<SuiteRunner.Failure> failures = new CopyOnWriteArrayList<>();
+        List<WorkerProcess> live = new CopyOnWriteArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        PoolProgress progress = new PoolProgress(costs, System.nanoTime());
+        Thread killOnExit = new Thread(() -> live.forEach(WorkerProcess::kill), "vae-workers-shutdown");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        try {
+            List<Thread> threads = new ArrayList<>();
+            for (int k = 1; k <= workers; k++) {
+                int number = k;
+                Thread thread = new Thread(() -> serve(number, phase, parallelism, settingsFile, queue, failures, live,
+                        stop, progress), "vae-worker-" + number);
+                threads.add(thread);
+                thread.start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            live.forEach(WorkerProcess::kill);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while workers were running; runs resume from their checkpoints", e);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+            deleteQuietly(settingsFile);
+        }
+        List<SuiteRunner.Failure> inSuiteOrder = new ArrayList<>(failures);
+        inSuiteOrder.sort(Comparator.comparingInt(f -> indexOf(runs, f.run())));
+        return Collections.unmodifiableList(inSuiteOrder);
+    }
+
+    private void serve(int number, RunPhase phase, Parallelism parallelism, Path settingsFile,
+            ConcurrentLinkedQueue<Run> queue, List<SuiteRunner.Failure> failures, List<WorkerProcess> live,
+            AtomicBoolean stop, PoolProgress progress) {
+        WorkerProcess worker = null;
+        try {
+            Run run;
+            while (!stop.get() && (run = queue.poll()) != null) {
+                if (worker == null || !worker.alive()) {
+                    worker = WorkerProcess.start(number, parallelism, settingsFile, log);
+                    live.add(worker);
+                }
+                progress.started();
+                log.accept("== " + phase + " " + run.id() + " (worker " + number + ")");
+                WorkerReply reply = worker.execute(phase, run);
+                for (WorkerReply.Failed failed : reply.failures()) {
+                    log.accept("[" + run.id() + "] " + failed.phase() + " FAILED: " + failed.message());
+                    failures.add(new SuiteRunner.Failure(run.id(), failed.phase(), new WorkerRunException(failed.message())));
+                }
+                if (!reply.failures().isEmpty() && settings.failFast()) {
+                    stop.set(true);
+                }
+                log.accept(progress.finished(run, System.nanoTime()));
+            }
+        } catch (RuntimeException e) {
+            stop.set(true);
+            failures.add(new SuiteRunner.Failure("worker " + number, phase.toString(), e));
+        } finally {
+            if (worker != null) {
+                worker.close();
+                live.remove(worker);
+            }
+        }
+    }
+
+    /** The settings a worker runs with: these, serial (a worker never starts workers of its own). */
+    private Path writeWorkerSettings() {
+        try {
+            Path file = Files.createTempFile("vae-worker-settings-", ".json");
+            Files.writeString(file, Json.mapper().writeValueAsString(settings.withParallelism(Parallelism.SERIAL)));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the worker settings file", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temp file; the OS cleans it
+        }
+    }
+
+    private static int indexOf(List<Run> runs, String id) {
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return runs.size();
+    }
+}

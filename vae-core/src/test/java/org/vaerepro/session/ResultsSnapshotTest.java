@@ -1,0 +1,59 @@
+package org.vaerepro.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaerepro.SharedData;
+import org.vaerepro.experiment.Shard;
+
+/**
+ * A results snapshot (a run folder with its metrics and curves but without model and checkpoints, as
+ * committed under reproductions/results) is neither retrained nor re-evaluated, so a long suite can be
+ * continued from committed results on a fresh machine; a changed spec still retrains.
+ */
+class ResultsSnapshotTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSnapshotIsKeptAndAChangedSpecRetrains() throws Exception {
+        String suite = """
+                {"suite": "snap", "defaults": {"dataset": "mnist", "architecture": "ae", "latentDim": 2, "seed": 1,
+                  "epochs": EPOCHS, "trainSubset": 256, "testSubset": 50},
+                 "experiments": [{"id": "a"}]}
+                """;
+        Path suiteFile = Files.writeString(dir.resolve("snap.json"), suite.replace("EPOCHS", "1"));
+        Path run = dir.resolve("out/snap/a");
+        assertTrue(session(suiteFile, new ArrayList<>()).reproduce().failures().isEmpty());
+        String metrics = Files.readString(run.resolve("metrics.json"));
+        for (String local : List.of("model.zip", "checkpoint.ckpt", "checkpoint.ckpt.previous")) {
+            Files.deleteIfExists(run.resolve(local));
+        }
+
+        List<String> log = new ArrayList<>();
+        assertTrue(session(suiteFile, log).reproduce().failures().isEmpty(), log.toString());
+        assertEquals(2, log.stream().filter(l -> l.startsWith("[a] trained and evaluated with this spec (a results snapshot")).count(),
+                log.toString());
+        assertEquals(metrics, Files.readString(run.resolve("metrics.json")), "the snapshot is left as it was");
+        assertFalse(Files.exists(run.resolve("model.zip")));
+
+        Files.writeString(suiteFile, suite.replace("EPOCHS", "2"));
+        List<String> changed = new ArrayList<>();
+        assertTrue(session(suiteFile, changed).reproduce().failures().isEmpty(), changed.toString());
+        assertTrue(changed.stream().anyMatch(l -> l.startsWith("[a] training ")), changed.toString());
+        assertTrue(Files.exists(run.resolve("model.zip")));
+    }
+
+    private SuiteSession session(Path suiteFile, List<String> log) {
+        return new SuiteSession(new SessionSettings(suiteFile, dir.resolve("out"), List.of(), Shard.ALL, 0,
+                SharedData.dataDir(), null, dir, false, SharedData.lpipsWeights(), null, false, 0, Parallelism.SERIAL),
+                log::add);
+    }
+}
