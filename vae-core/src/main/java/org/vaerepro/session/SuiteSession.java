@@ -76,6 +76,11 @@ public final class SuiteSession {
         return slice;
     }
 
+    /** Validates the data and LPIPS weights the runs need ({@link SuiteRunner#preflight}), for a driver that runs them elsewhere. */
+    public void preflight() {
+        runner.preflight(runs(), true);
+    }
+
     /** Trains the runs, after a preflight of their data ({@link SuiteRunner#preflight}). */
     public Outcome train() {
         List<Run> runs = runs();
@@ -112,8 +117,11 @@ public final class SuiteSession {
         return new WorkerPool(settings, log).run(phase, runs, costs);
     }
 
-    /** Runs {@code phase} of each run in this process, one after another (a worker's path, and the serial one). */
-    List<SuiteRunner.Failure> runInThisProcess(RunPhase phase, List<Run> runs) {
+    /**
+     * Runs {@code phase} of each run in this process, one after another, without a preflight: the serial
+     * path, and what a worker (a worker JVM, a Spark task) does with the runs it is sent.
+     */
+    public List<SuiteRunner.Failure> runInThisProcess(RunPhase phase, List<Run> runs) {
         boolean named = !settings.experiments().isEmpty();
         return switch (phase) {
             case TRAIN -> runner.train(suite, runs, named);
@@ -123,7 +131,7 @@ public final class SuiteSession {
     }
 
     /** Every run of the selection by id, whatever the shard (a worker is sent runs by id). */
-    Map<String, Run> runsById() {
+    public Map<String, Run> runsById() {
         Map<String, Run> byId = new LinkedHashMap<>();
         for (Run run : Suite.runs(selection(), settings.firstSeeds())) {
             byId.put(run.id(), run);
