@@ -1,5 +1,7 @@
 package org.vaerepro.session;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,6 +39,7 @@ public final class RunWorker {
             }
         });
         Map<String, Run> runs = session.runsById();
+        ObjectWriter oneLine = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
@@ -49,8 +52,7 @@ public final class RunWorker {
                     : session.runInThisProcess(phase, List.of(run));
             List<WorkerReply.Failed> failed = failures.stream()
                     .map(f -> new WorkerReply.Failed(f.phase(), String.valueOf(f.error().getMessage()))).toList();
-            String reply = Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(new WorkerReply(command[1], failed));
+            String reply = oneLine.writeValueAsString(new WorkerReply(command[1], failed));
             synchronized (out) {
                 out.println(WorkerReply.PREFIX + reply);
             }
