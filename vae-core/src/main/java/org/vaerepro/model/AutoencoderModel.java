@@ -2,7 +2,9 @@ package org.vaerepro.model;
 
 import static org.vaerepro.model.GraphNames.*;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,6 +19,8 @@ public final class AutoencoderModel {
     private final ModelConfig config;
     private final SameDiff sd;
     private final DataType dataType;
+    /** Replays of the gradient function, by batch size (an epoch's last batch is usually smaller). */
+    private final Map<Long, ReplayedFunction> gradientReplays = new HashMap<>();
 
     AutoencoderModel(ModelConfig config, SameDiff sd, DataType dataType) {
         this.config = config;
@@ -78,9 +82,7 @@ public final class AutoencoderModel {
 
     /** Loss terms for a batch with the given noise (zeros: evaluate at the mean; null allowed for zeros). */
     public Map<String, Double> losses(INDArray images, INDArray eps) {
-        String[] names = config.architecture().variational()
-                ? new String[] {RECONSTRUCTION_LOSS, KL, WEIGHTED_KL} : new String[] {RECONSTRUCTION_LOSS};
-        Map<String, INDArray> out = sd.output(feed(images, eps), names);
+        Map<String, INDArray> out = sd.output(feed(images, eps), lossNames().toArray(String[]::new));
         Map<String, Double> values = new HashMap<>();
         out.forEach((k, v) -> values.put(k, v.getDouble(0)));
         return values;
@@ -100,6 +102,44 @@ public final class AutoencoderModel {
             feed.put(EPS, eps == null ? Nd4j.zeros(dataType, x.size(0), config.latentDim()) : cast(eps));
         }
         return feed;
+    }
+
+    /**
+     * Loss terms and the gradient of every parameter for one training batch with noise {@code eps} (null
+     * for the autoencoder). The first batch of each size runs through SameDiff and is recorded; later ones
+     * replay the recording (bit-identical, faster: see {@link ReplayedFunction}). The returned arrays
+     * belong to the model and are overwritten by the next call.
+     */
+    public BatchGradients gradients(INDArray images, INDArray eps) {
+        prepareGradients();
+        Map<String, INDArray> feed = feed(images, eps);
+        Map<String, INDArray> params = parameters();
+        Map<String, String> gradientNames = new java.util.LinkedHashMap<>();
+        params.keySet().forEach(name -> gradientNames.put(name, sd.getVariable(name).getGradient().name()));
+        List<String> outputs = new ArrayList<>(lossNames());
+        outputs.addAll(gradientNames.values());
+
+        long batch = images.size(0);
+        ReplayedFunction replay = gradientReplays.get(batch);
+        Map<String, INDArray> out;
+        if (replay == null) {
+            ReplayedFunction.Recording recording = ReplayedFunction.record(sd.getFunction("grad"), feed, outputs);
+            gradientReplays.put(batch, recording.replay());
+            out = recording.outputs();
+        } else {
+            out = replay.run(feed);
+        }
+        Map<String, INDArray> gradients = new java.util.TreeMap<>();
+        gradientNames.forEach((param, gradient) -> gradients.put(param, out.get(gradient)));
+        boolean variational = config.architecture().variational();
+        return new BatchGradients(out.get(RECONSTRUCTION_LOSS).getDouble(0),
+                variational ? out.get(KL).getDouble(0) : 0, variational ? out.get(WEIGHTED_KL).getDouble(0) : 0,
+                gradients);
+    }
+
+    private List<String> lossNames() {
+        return config.architecture().variational() ? List.of(RECONSTRUCTION_LOSS, KL, WEIGHTED_KL)
+                : List.of(RECONSTRUCTION_LOSS);
     }
 
     /** Trainable parameters by name (views of the live arrays). */

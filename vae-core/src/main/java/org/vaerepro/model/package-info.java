@@ -1,8 +1,10 @@
 /**
  * <b>API: the models.</b> The closed set of {@link org.vaerepro.model.Architecture}s, their
  * {@link org.vaerepro.model.ModelConfig}, the SameDiff-backed {@link org.vaerepro.model.AutoencoderModel}
- * (encode, decode, reconstruct, sample, losses) and {@link org.vaerepro.model.ModelFile} (a versioned model
+ * (encode, decode, reconstruct, sample, losses, and {@link org.vaerepro.model.BatchGradients} for a training
+ * batch) and {@link org.vaerepro.model.ModelFile} (a versioned model
  * file with provenance). {@link org.vaerepro.model.ArrayArchive} is the zip-of-npy container shared with
- * checkpoints. Internal: {@code GraphBuilder}, {@code GraphNames}.
+ * checkpoints. Internal: {@code GraphBuilder}, {@code GraphNames}, {@code ReplayedFunction} (the
+ * gradient function run without SameDiff's session, bit-identical to it).
  */
 package org.vaerepro.model;

@@ -1,9 +1,5 @@
 package org.vaerepro.train;
 
-import static org.vaerepro.model.GraphNames.KL;
-import static org.vaerepro.model.GraphNames.RECONSTRUCTION_LOSS;
-import static org.vaerepro.model.GraphNames.WEIGHTED_KL;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaerepro.data.ImageBatch;
 import org.vaerepro.data.ImageDataset;
 import org.vaerepro.data.ShuffledBatches;
 import org.vaerepro.model.AutoencoderModel;
+import org.vaerepro.model.BatchGradients;
 import org.vaerepro.io.Json;
 import org.vaerepro.model.GaussianNoise;
 import org.vaerepro.model.ModelConfig;
@@ -78,9 +74,6 @@ public final class Trainer {
         }
 
         boolean variational = model.config().architecture().variational();
-        String[] outputs = variational ? new String[] {RECONSTRUCTION_LOSS, KL, WEIGHTED_KL}
-                : new String[] {RECONSTRUCTION_LOSS};
-        List<String> paramNames = new ArrayList<>(params.keySet());
         int latentDim = model.config().latentDim();
 
         List<EpochReport> history = new ArrayList<>(state.history());
@@ -105,15 +98,14 @@ public final class Trainer {
                 ImageBatch batch = data.batch(batches.indices(step));
                 INDArray eps = variational ? GaussianNoise.sample(config.seed(), globalStep + 1, batch.size(),
                         latentDim, model.dataType()) : null;
-                OutAndGrad result = model.sameDiff().calculateGradientsAndOutputs(model.feed(batch.images(), eps),
-                        List.of(outputs), paramNames);
-                double recon = result.getOutputs().get(RECONSTRUCTION_LOSS).getDouble(0);
-                double kl = variational ? result.getOutputs().get(KL).getDouble(0) : 0;
-                double loss = recon + (variational ? result.getOutputs().get(WEIGHTED_KL).getDouble(0) : 0);
+                BatchGradients result = model.gradients(batch.images(), eps);
+                double recon = result.reconstruction();
+                double kl = result.kl();
+                double loss = result.loss();
                 if (!Double.isFinite(loss)) {
                     throw new NonFiniteLossException(epoch, step, globalStep, recon, kl);
                 }
-                optimizer.step(params, result.getGradients(), globalStep, epoch);
+                optimizer.step(params, result.gradients(), globalStep, epoch);
                 reclaimer.afterStep();
                 globalStep++;
                 lossSum += loss;
