@@ -20,4 +20,4 @@ run serial-a 1 0
 run workers-a 2 1
 run workers-b 2 1
 run serial-b 1 0
-awk '/^serial/ {s += $NF; ns++} /^workers/ {w += $NF; nw++} END {printf "speed-up (mean serial / mean workers): %.2fx\n", (s/ns)/(w/nw)}' "$out/times.txt"
+awk '{split($NF, kv, "=")} /^serial/ {s += kv[2]; ns++} /^workers/ {w += kv[2]; nw++} END {printf "speed-up (mean serial / mean workers): %.2fx\n", (s/ns)/(w/nw)}' "$out/times.txt"
