@@ -21,6 +21,8 @@ public final class AutoencoderModel {
     private final DataType dataType;
     /** Replays of the gradient function, by batch size (an epoch's last batch is usually smaller). */
     private final Map<Long, ReplayedFunction> gradientReplays = new HashMap<>();
+    /** Gradient variable of each parameter, by parameter name; fixed once the gradient function exists. */
+    private Map<String, String> gradientNames;
 
     AutoencoderModel(ModelConfig config, SameDiff sd, DataType dataType) {
         this.config = config;
@@ -111,18 +113,18 @@ public final class AutoencoderModel {
      * belong to the model and are overwritten by the next call.
      */
     public BatchGradients gradients(INDArray images, INDArray eps) {
-        prepareGradients();
+        if (gradientNames == null) {
+            prepareGradients();
+            gradientNames = new java.util.LinkedHashMap<>();
+            parameters().keySet().forEach(name -> gradientNames.put(name, sd.getVariable(name).getGradient().name()));
+        }
         Map<String, INDArray> feed = feed(images, eps);
-        Map<String, INDArray> params = parameters();
-        Map<String, String> gradientNames = new java.util.LinkedHashMap<>();
-        params.keySet().forEach(name -> gradientNames.put(name, sd.getVariable(name).getGradient().name()));
-        List<String> outputs = new ArrayList<>(lossNames());
-        outputs.addAll(gradientNames.values());
-
         long batch = images.size(0);
         ReplayedFunction replay = gradientReplays.get(batch);
         Map<String, INDArray> out;
         if (replay == null) {
+            List<String> outputs = new ArrayList<>(lossNames());
+            outputs.addAll(gradientNames.values());
             ReplayedFunction.Recording recording = ReplayedFunction.record(sd.getFunction("grad"), feed, outputs);
             gradientReplays.put(batch, recording.replay());
             out = recording.outputs();

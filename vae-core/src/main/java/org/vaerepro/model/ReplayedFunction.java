@@ -51,20 +51,20 @@ final class ReplayedFunction {
 
     private final SameDiff function;
     private final List<Step> steps;
-    /** Arrays this replay owns, by variable name (an alias maps to its source's array). */
-    private final Map<String, INDArray> owned;
     /** Names resolved from the function (variables, constants) or the feed on every run. */
     private final Set<String> external;
     private final List<String> outputs;
     private final Map<String, INDArray> values = new HashMap<>();
 
+    /** {@code owned}: the arrays this replay allocated, by variable name (an alias maps to its source's array). */
     private ReplayedFunction(SameDiff function, List<Step> steps, Map<String, INDArray> owned, Set<String> external,
             List<String> outputs) {
         this.function = function;
         this.steps = steps;
-        this.owned = owned;
         this.external = external;
         this.outputs = outputs;
+        // Owned arrays never change; aliases and external names are set again by every run before they are read.
+        values.putAll(owned);
     }
 
     /** A recording of {@code function} computing {@code outputs} from {@code feed}, and that execution's outputs. */
@@ -197,8 +197,6 @@ final class ReplayedFunction {
 
     /** Runs the recorded ops on {@code feed} (same placeholder shapes as the recording); returns the outputs. */
     Map<String, INDArray> run(Map<String, INDArray> feed) {
-        values.clear();
-        values.putAll(owned);
         for (String name : external) {
             INDArray fed = feed.get(name);
             values.put(name, fed != null ? fed : function.getArrForVarName(name));
