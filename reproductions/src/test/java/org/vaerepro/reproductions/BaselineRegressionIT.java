@@ -8,20 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junitpioneer.jupiter.SetSystemProperty;
-import org.junitpioneer.jupiter.cartesian.CartesianTest;
-import org.junitpioneer.jupiter.cartesian.CartesianTest.Values;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.regression.Baseline;
 import org.vaerepro.regression.BaselineCheck;
 import org.vaerepro.regression.BaselineEntry;
 
 /**
- * Drift in either direction fails the build: every row of the suite (its first seed, the run the build
- * trains) against the suite's committed baseline. Where the baseline measured the spread over several
+ * Drift in either direction fails the build: every experiment of the suite (its first seed, the run the build
+ * trains), one test each, against the suite's committed baseline. Where the baseline measured the spread over several
  * seeds the window is the 95% prediction interval for one new run, at least the cross-machine noise floor;
  * otherwise the fixed window ({@code regression.Tolerances}). A deliberate change rewrites the baseline
  * with {@code vae:baseline} (see README).
@@ -36,16 +37,16 @@ class BaselineRegressionIT {
         baseline = measured.baseline();
     }
 
-    @CartesianTest(name = "{0} {1}")
-    void everyRowMatchesItsBaseline(@Values(strings = {"vae", "vae-upsample", "ae"}) String architecture,
-            @Values(strings = {TableRows.MNIST_2, TableRows.MNIST_10, TableRows.CIFAR_64, TableRows.CIFAR_128,
-                    TableRows.CIFAR_256}) String row) {
-        ExperimentSpec spec = measured.spec(architecture, row);
-        BaselineEntry entry = baseline.experiments().get(spec.id());
-        assertNotNull(entry, "baseline " + measured.baselineFile() + " has no entry for " + spec.id());
-        List<String> deviations = BaselineCheck.deviations(entry, measured.result(spec));
-        assertTrue(deviations.isEmpty(), spec.id() + " drifted from " + measured.baselineFile() + " (recorded by '"
-                + baseline.command() + "' at commit " + baseline.provenance().source().gitCommit() + "):\n  " + String.join("\n  ", deviations));
+    @TestFactory
+    Stream<DynamicTest> everyExperimentMatchesItsBaseline() {
+        return measured.suite.experiments().stream().map(spec -> DynamicTest.dynamicTest(spec.id(), () -> {
+            BaselineEntry entry = baseline.experiments().get(spec.id());
+            assertNotNull(entry, "baseline " + measured.baselineFile() + " has no entry for " + spec.id());
+            List<String> deviations = BaselineCheck.deviations(entry, measured.result(spec));
+            assertTrue(deviations.isEmpty(), spec.id() + " drifted from " + measured.baselineFile() + " (recorded by '"
+                    + baseline.command() + "' at commit " + baseline.provenance().source().gitCommit() + "):\n  "
+                    + String.join("\n  ", deviations));
+        }));
     }
 
     @Test

@@ -2,13 +2,10 @@ package org.vaerepro.reproductions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import org.vaerepro.data.StandardDataset;
 import java.util.function.ToDoubleFunction;
 import org.vaerepro.experiment.ExperimentMetrics;
 import org.vaerepro.experiment.ExperimentResult;
@@ -17,7 +14,6 @@ import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
-import org.vaerepro.model.Architecture;
 import org.vaerepro.regression.Baseline;
 import org.vaerepro.regression.BaselineFile;
 import org.vaerepro.regression.MissingBaselineException;
@@ -25,8 +21,8 @@ import org.vaerepro.statistics.SampleSummary;
 
 /**
  * The suite this build ran (system properties set by the POM: {@code vae.suite},
- * {@code vae.outputDirectory}, {@code vae.baselineDir}) and its measured results. Experiments are
- * found by what they are (architecture, dataset, d), not by id, so the tests read any suite.
+ * {@code vae.outputDirectory}, {@code vae.baselineDir}) and its measured results. The tests iterate the
+ * suite's own experiments, so they read any suite, including one that reproduces part of the table.
  */
 final class MeasuredSuite {
     final Suite suite;
@@ -49,35 +45,6 @@ final class MeasuredSuite {
                     + "(mvn verify in reproductions), which sets it");
         }
         return value;
-    }
-
-    /** "mnist/10" → (MNIST, 10). */
-    static StandardDataset dataset(String row) {
-        return StandardDataset.fromId(row.substring(0, row.indexOf('/')));
-    }
-
-    static int latentDim(String row) {
-        return Integer.parseInt(row.substring(row.indexOf('/') + 1));
-    }
-
-    ExperimentSpec spec(String architecture, String row) {
-        Architecture arch = Architecture.fromId(architecture);
-        List<ExperimentSpec> matches = suite.experiments().stream()
-                .filter(s -> s.architecture().equals(arch) && s.dataset() == dataset(row) && s.latentDim() == latentDim(row))
-                .toList();
-        if (matches.size() != 1) {
-            fail("suite " + suite.name() + " (" + suite.file() + ") should declare exactly one " + architecture + " on "
-                    + row + ", found " + matches.stream().map(ExperimentSpec::id).toList());
-        }
-        return matches.get(0);
-    }
-
-    /** The experiments of one architecture on one dataset, in increasing d. */
-    List<ExperimentSpec> column(String architecture, String dataset) {
-        Architecture arch = Architecture.fromId(architecture);
-        return suite.experiments().stream()
-                .filter(s -> s.architecture().equals(arch) && s.dataset() == StandardDataset.fromId(dataset))
-                .sorted(Comparator.comparingInt(ExperimentSpec::latentDim)).toList();
     }
 
     /** The measured result of the experiment's first seed (the run the gate trains). */
