@@ -30,6 +30,11 @@ final class PoolProgress {
         running++;
     }
 
+    /** A run that stopped without finishing (its worker died) and waits in the queue again. */
+    synchronized void requeued() {
+        running--;
+    }
+
     /** Records a finished run (succeeded or failed) and returns the summary line as of {@code nowNanos}. */
     synchronized String finished(Run run, long nowNanos) {
         running--;

@@ -9,7 +9,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -22,9 +23,18 @@ import org.vaerepro.io.Json;
  * worker takes the next run when it finishes one, so a worker never waits while runs are left. A run
  * behaves exactly as in the serial path (the worker calls the same {@link SuiteSession} code with the
  * same settings), so with the same native thread count its files are bit-identical to a serial run's.
- * A worker that dies fails its run and is replaced for the rest.
+ *
+ * <p>A worker that dies (killed, or out of memory) is replaced, and its run goes back to the head of the queue
+ * to resume from its last checkpoint in the new worker, up to {@link #ATTEMPTS_PER_RUN} attempts; so a lost
+ * worker costs the steps since that checkpoint, as a lost Spark executor does. Only a run that still fails
+ * after that, or that fails inside a live worker (bad input, a non-finite loss: deterministic, so retrying
+ * would fail again), counts as failed. The retry is what let a long suite survive a worker that reached its
+ * memory cap: without it every run of that invocation the dead worker held was skipped until the suite was
+ * started again.
  */
 final class WorkerPool {
+    static final int ATTEMPTS_PER_RUN = 3;
+
     private final SessionSettings settings;
     private final Consumer<String> log;
 
@@ -40,7 +50,8 @@ final class WorkerPool {
         log.accept("workers: " + workers + " worker JVM(s) x " + parallelism.threadsPerWorker() + " thread(s) for "
                 + ordered.size() + " run(s), longest first: " + ordered);
         Path settingsFile = writeWorkerSettings();
-        ConcurrentLinkedQueue<Run> queue = new ConcurrentLinkedQueue<>(ordered);
+        ConcurrentLinkedDeque<Run> queue = new ConcurrentLinkedDeque<>(ordered);
+        Map<Run, Integer> attempts = new ConcurrentHashMap<>();
         List<SuiteRunner.Failure> failures = new CopyOnWriteArrayList<>();
         List<WorkerProcess> live = new CopyOnWriteArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -51,8 +62,8 @@ final class WorkerPool {
             List<Thread> threads = new ArrayList<>();
             for (int k = 1; k <= workers; k++) {
                 int number = k;
-                Thread thread = new Thread(() -> serve(number, phase, parallelism, settingsFile, queue, failures, live,
-                        stop, progress), "vae-worker-" + number);
+                Thread thread = new Thread(() -> serve(number, phase, parallelism, settingsFile, queue, attempts,
+                        failures, live, stop, progress), "vae-worker-" + number);
                 threads.add(thread);
                 thread.start();
             }
@@ -73,8 +84,8 @@ final class WorkerPool {
     }
 
     private void serve(int number, RunPhase phase, Parallelism parallelism, Path settingsFile,
-            ConcurrentLinkedQueue<Run> queue, List<SuiteRunner.Failure> failures, List<WorkerProcess> live,
-            AtomicBoolean stop, PoolProgress progress) {
+            ConcurrentLinkedDeque<Run> queue, Map<Run, Integer> attempts, List<SuiteRunner.Failure> failures,
+            List<WorkerProcess> live, AtomicBoolean stop, PoolProgress progress) {
         WorkerProcess worker = null;
         try {
             Run run;
@@ -86,6 +97,15 @@ final class WorkerPool {
                 progress.started();
                 log.accept("== " + phase + " " + run.id() + " (worker " + number + ")");
                 WorkerReply reply = worker.execute(phase, run);
+                int attempt = attempts.merge(run, 1, Integer::sum);
+                if (!reply.failures().isEmpty() && !worker.alive() && attempt < ATTEMPTS_PER_RUN && !stop.get()) {
+                    log.accept("[" + run.id() + "] " + reply.failures().get(0).message() + "; the run goes back to the "
+                            + "queue and resumes from its last checkpoint in a new worker (attempt " + (attempt + 1)
+                            + " of " + ATTEMPTS_PER_RUN + ")");
+                    progress.requeued();
+                    queue.addFirst(run);
+                    continue;
+                }
                 for (WorkerReply.Failed failed : reply.failures()) {
                     log.accept("[" + run.id() + "] " + failed.phase() + " FAILED: " + failed.message());
                     failures.add(new SuiteRunner.Failure(run.id(), failed.phase(), new WorkerRunException(failed.message())));

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +66,47 @@ class WorkerPoolTest {
             assertEquals(threads, b.provenance().environment().threads(), run + ": worker threads");
             assertBitIdentical(ModelFile.load(dir.resolve("serial/tiny/" + run + "/model.zip")).model().parameters(),
                     ModelFile.load(dir.resolve("workers/tiny/" + run + "/model.zip")).model().parameters(), run);
+        }
+    }
+
+    @Test
+    void aRunWhoseWorkerIsKilledResumesInANewWorkerWithTheSameResult() throws Exception {
+        Path suiteFile = Files.writeString(dir.resolve("kill.json"), """
+                {"suite": "kill", "defaults": {"dataset": "mnist", "seed": 1, "epochs": 3, "batchSize": 64,
+                  "trainSubset": 512, "testSubset": 100},
+                 "experiments": [{"id": "vae", "architecture": "vae", "latentDim": 2, "seeds": 2}]}
+                """);
+        SuiteSession.Outcome serial = new SuiteSession(settings(suiteFile, dir.resolve("serial"), Parallelism.SERIAL),
+                line -> { }).reproduce();
+        assertTrue(serial.failures().isEmpty(), serial.failures().toString());
+
+        // kill -9 of both workers (as the OOM killer or a lost node would) once seed 1's first epoch is checkpointed.
+        AtomicBoolean killed = new AtomicBoolean();
+        List<String> log = new ArrayList<>();
+        Consumer<String> killAfterFirstEpoch = line -> {
+            log.add(line);
+            if (line.startsWith("[vae/seed-1] epoch 1 done") && killed.compareAndSet(false, true)) {
+                // This test JVM's only child processes are the worker JVMs.
+                ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+            }
+        };
+        int threads = EnvironmentProvenance.current().threads();
+        SuiteSession.Outcome outcome = new SuiteSession(settings(suiteFile, dir.resolve("workers"),
+                new Parallelism(2, threads, launch("-Xmx1g"))), killAfterFirstEpoch).reproduce();
+
+        String all = String.join("\n", log);
+        assertTrue(killed.get(), "the worker was never killed:\n" + all);
+        assertTrue(outcome.failures().isEmpty(), outcome.failures() + "\n" + all);
+        assertTrue(log.stream().anyMatch(l -> l.matches("\\[vae/seed-1\\] worker JVM \\d exited with code \\d+ while running it.*"
+                + "resumes from its last checkpoint in a new worker \\(attempt 2 of 3\\)")), all);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("[vae/seed-1] resuming from")), all);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("runs: 2/2 done, 0 running, 0 left;")), all);
+        for (String run : List.of("vae/seed-1", "vae/seed-2")) {
+            ExperimentResult a = ExperimentResult.read(dir.resolve("serial/kill/" + run + "/metrics.json"));
+            ExperimentResult b = ExperimentResult.read(dir.resolve("workers/kill/" + run + "/metrics.json"));
+            assertEquals(a.metrics(), b.metrics(), run + ": metrics after the kill and resume");
+            assertBitIdentical(ModelFile.load(dir.resolve("serial/kill/" + run + "/model.zip")).model().parameters(),
+                    ModelFile.load(dir.resolve("workers/kill/" + run + "/model.zip")).model().parameters(), run);
         }
     }
 
