@@ -113,7 +113,10 @@ final class WorkerPool {
                 if (!reply.failures().isEmpty() && settings.failFast()) {
                     stop.set(true);
                 }
-                log.accept(progress.finished(run, System.nanoTime()));
+                // Counted and printed under one lock, so the summary lines of two workers come out in order.
+                synchronized (progress) {
+                    log.accept(progress.finished(run, System.nanoTime()));
+                }
             }
         } catch (RuntimeException e) {
             stop.set(true);
