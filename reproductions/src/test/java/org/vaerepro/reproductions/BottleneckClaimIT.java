@@ -46,6 +46,9 @@ class BottleneckClaimIT {
                     .sorted(Comparator.comparingInt(ExperimentSpec::latentDim)).toList();
             assertTrue(sizes.size() >= 2, "suite " + measured.suite.name() + " has " + sizes.size() + " experiment(s) "
                     + column + "; the claim needs at least two bottleneck sizes");
+            assertTrue(sizes.stream().map(ExperimentSpec::latentDim).distinct().count() == sizes.size(), "suite "
+                    + measured.suite.name() + " declares one bottleneck size twice in " + column + ": "
+                    + sizes.stream().map(ExperimentSpec::id).toList());
             List<BottleneckClaim.Step> steps = BottleneckClaim.steps(sizes.stream().map(spec -> {
                 List<ExperimentResult> runs = measured.results(spec);
                 return new BottleneckClaim.Size(spec.latentDim(),
