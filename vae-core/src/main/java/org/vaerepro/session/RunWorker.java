@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.javacpp.Pointer;
 import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.SuiteRunner;
 import org.vaerepro.io.Json;
@@ -52,7 +53,8 @@ public final class RunWorker {
                     : session.runInThisProcess(phase, List.of(run));
             List<WorkerReply.Failed> failed = failures.stream()
                     .map(f -> new WorkerReply.Failed(f.phase(), String.valueOf(f.error().getMessage()))).toList();
-            String reply = oneLine.writeValueAsString(new WorkerReply(command[1], failed));
+            String reply = oneLine.writeValueAsString(new WorkerReply(command[1], failed, Pointer.physicalBytes(),
+                    Pointer.maxPhysicalBytes()));
             synchronized (out) {
                 out.println(WorkerReply.PREFIX + reply);
             }

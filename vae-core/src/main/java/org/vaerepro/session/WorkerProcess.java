@@ -85,8 +85,8 @@ final class WorkerProcess implements AutoCloseable {
         } catch (IOException e) {
             // a closed pipe: the worker died; its exit code says more below
         }
-        return new WorkerReply(run.id(), List.of(new WorkerReply.Failed(phase.toString(),
-                "worker JVM " + number + " exited with code " + exitCode() + " while running it (see its lines above)")));
+        return WorkerReply.unanswered(run.id(), new WorkerReply.Failed(phase.toString(),
+                "worker JVM " + number + " exited with code " + exitCode() + " while running it (see its lines above)"));
     }
 
     boolean alive() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaerepro.SharedData;
 import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.Shard;
 import org.vaerepro.experiment.SuiteRunner;
 import org.vaerepro.model.ModelFile;
@@ -108,6 +110,44 @@ class WorkerPoolTest {
             assertBitIdentical(ModelFile.load(dir.resolve("serial/kill/" + run + "/model.zip")).model().parameters(),
                     ModelFile.load(dir.resolve("workers/kill/" + run + "/model.zip")).model().parameters(), run);
         }
+    }
+
+    @Test
+    void aWorkerOverItsMemoryThresholdIsReplacedBetweenRunsWithTheSameResults() throws Exception {
+        Path suiteFile = Files.writeString(dir.resolve("fresh.json"), """
+                {"suite": "fresh", "defaults": {"dataset": "mnist", "architecture": "vae", "latentDim": 2, "seed": 1,
+                  "epochs": 1, "batchSize": 64, "trainSubset": 256, "testSubset": 50},
+                 "experiments": [{"id": "a", "seeds": 3}]}
+                """);
+        SuiteSession.Outcome serial = new SuiteSession(settings(suiteFile, dir.resolve("serial"), Parallelism.SERIAL),
+                line -> { }).reproduce();
+        assertTrue(serial.failures().isEmpty(), serial.failures().toString());
+
+        // A threshold of 0 replaces each worker after every run, so every run starts in a fresh JVM.
+        int threads = EnvironmentProvenance.current().threads();
+        SessionSettings workers = settings(suiteFile, dir.resolve("workers"), new Parallelism(2, threads, launch("-Xmx1g",
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=3G")));
+        SuiteSession session = new SuiteSession(workers, line -> { });
+        List<Run> runs = session.runs();
+        List<String> log = new ArrayList<>();
+        List<SuiteRunner.Failure> failures = new WorkerPool(workers, log::add, 0.0).run(RunPhase.TRAIN_AND_EVALUATE,
+                runs, Map.of());
+        String all = String.join("\n", log);
+        assertTrue(failures.isEmpty(), failures + "\n" + all);
+        List<String> replaced = log.stream().filter(l -> l.matches("worker \\d holds \\d+ MB of its 3072 MB memory cap "
+                + "after a/seed-\\d; its next run gets a fresh worker JVM")).toList();
+        assertEquals(3, replaced.size(), all);
+        for (Run run : runs) {
+            ExperimentResult a = ExperimentResult.read(dir.resolve("serial/fresh/" + run.id() + "/metrics.json"));
+            ExperimentResult b = ExperimentResult.read(dir.resolve("workers/fresh/" + run.id() + "/metrics.json"));
+            assertEquals(a.metrics(), b.metrics(), run.id() + ": metrics in a fresh worker");
+        }
+
+        // The default threshold leaves a worker of a tiny run alone.
+        List<String> defaultLog = new ArrayList<>();
+        new WorkerPool(settings(suiteFile, dir.resolve("default"), workers.parallelism()), defaultLog::add)
+                .run(RunPhase.TRAIN, runs, Map.of());
+        assertTrue(defaultLog.stream().noneMatch(l -> l.contains("fresh worker JVM")), String.join("\n", defaultLog));
     }
 
     @Test
