@@ -15,6 +15,11 @@ import org.vaerepro.regression.BottleneckTrend;
 public record ResultGroup(String architecture, String dataset, List<ResultRow> rows, List<ResultSummary> summaries,
         List<LearningCurves> curves, List<VerdictRow> verdicts, List<BottleneckClaim.Step> claim, BottleneckTrend trend) {
 
+    /** This group with {@code claim} in place of its steps (the same steps, adjusted across the suite). */
+    public ResultGroup withClaim(List<BottleneckClaim.Step> claim) {
+        return new ResultGroup(architecture, dataset, rows, summaries, curves, verdicts, claim, trend);
+    }
+
     /** Whether any step of the claim was tested (every size measured with at least two seeds). */
     public boolean claimTested() {
         return claim.stream().anyMatch(step -> step.test() != null);

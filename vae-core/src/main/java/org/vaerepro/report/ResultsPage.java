@@ -85,7 +85,13 @@ public final class ResultsPage {
             result.add(new ResultGroup(parts[0], parts[1], rows, summaries, curves, verdicts,
                     BottleneckClaim.steps(sizes), BottleneckTrend.of(points)));
         });
-        return result;
+        // The claim's steps of all groups are one family of tests (BottleneckClaim.acrossFamily).
+        List<List<BottleneckClaim.Step>> claims = BottleneckClaim.acrossFamily(result.stream().map(ResultGroup::claim).toList());
+        List<ResultGroup> adjusted = new ArrayList<>();
+        for (int i = 0; i < result.size(); i++) {
+            adjusted.add(result.get(i).withClaim(claims.get(i)));
+        }
+        return adjusted;
     }
 
     private static SampleSummary over(List<ResultRow> rows, ToDoubleFunction<ExperimentMetrics> metric) {

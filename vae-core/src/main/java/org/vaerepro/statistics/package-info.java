@@ -1,6 +1,8 @@
 /**
  * <b>API: statistics over seeds.</b> {@link org.vaerepro.statistics.SampleSummary}: mean, sample standard
- * deviation and a Student-t confidence interval of a metric over independent runs. Uses Apache Commons
+ * deviation and a Student-t confidence interval of a metric over independent runs;
+ * {@link org.vaerepro.statistics.WelchTest}: two samples compared without assuming equal variances;
+ * {@link org.vaerepro.statistics.HolmAdjustment}: p-values of a family of tests adjusted for their number. Uses Apache Commons
  * Statistics for the t quantiles; depends on no other package of the project but {@code io}.
  */
 package org.vaerepro.statistics;

@@ -65,4 +65,32 @@ class VerdictTest {
         assertEquals(ClaimVerdict.NOT_SHOWN, oneSeed.get(0).verdict());
         assertNull(oneSeed.get(0).test());
     }
+
+    @Test
+    void familyWiseVerdictsAdjustEveryTestedStepOfEveryColumnByHolm() {
+        List<BottleneckClaim.Step> tested = BottleneckClaim.steps(List.of(
+                new BottleneckClaim.Size(2, new double[] {13.1, 13.4, 12.9, 13.3}, new double[] {0.20, 0.21, 0.19, 0.20}),
+                new BottleneckClaim.Size(10, new double[] {13.9, 14.2, 13.6}, new double[] {0.25, 0.26, 0.24}),
+                new BottleneckClaim.Size(16, new double[] {13.0, 15.0, 14.0}, new double[] {0.24, 0.26, 0.25})));
+        List<BottleneckClaim.Step> untested = BottleneckClaim.steps(List.of(
+                new BottleneckClaim.Size(2, new double[] {13}, new double[] {0.2}),
+                new BottleneckClaim.Size(10, new double[] {14}, new double[] {0.1})));
+        List<List<BottleneckClaim.Step>> family = BottleneckClaim.acrossFamily(List.of(untested, tested));
+
+        assertEquals(untested, family.get(0), "a step without a test is not part of the family");
+        List<BottleneckClaim.Step> adjusted = family.get(1);
+        // SciPy ttest_ind(equal_var=False) two-sided p: 0.029245, 0.0024173, 0.88140, 1.0; Holm over 4:
+        // 0.0024173 x 4 = 0.0096691, 0.029245 x 3 = 0.087735, then 1.0 (capped) and 1.0.
+        assertEquals(0.0877355, adjusted.get(0).familyWise().adjustedP(), 1e-6);
+        assertEquals(0.0096691, adjusted.get(1).familyWise().adjustedP(), 1e-6);
+        assertEquals(1.0, adjusted.get(2).familyWise().adjustedP(), 1e-12);
+        assertEquals(1.0, adjusted.get(3).familyWise().adjustedP(), 1e-12);
+        // The PSNR step holds on its own test but not once four tests are counted; the LPIPS rise survives.
+        assertEquals(ClaimVerdict.HOLDS, adjusted.get(0).verdict());
+        assertEquals(ClaimVerdict.NOT_SHOWN, adjusted.get(0).familyWise().verdict());
+        assertEquals(ClaimVerdict.CONTRADICTED, adjusted.get(1).familyWise().verdict());
+        assertEquals(4, adjusted.get(1).familyWise().tests());
+        assertTrue(adjusted.get(0).describe().endsWith("holds; family-wise (Holm over 4 tested steps) p 0.0877: not shown"),
+                adjusted.get(0).describe());
+    }
 }

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vaerepro.experiment.ExperimentMetrics;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.OutputLayout;
+import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.Fixtures;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.provenance.Provenance;
 import org.vaerepro.regression.BottleneckTrend;
+import org.vaerepro.regression.ClaimVerdict;
 import org.vaerepro.regression.PublishedTableRule;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
@@ -50,12 +52,19 @@ class ResultsPageTest {
     }
 
     private void writeResult(Suite suite, ExperimentSpec spec, double psnr, double lpips) throws Exception {
+        AtomicFiles.writeJson(layout().run(suite, spec).metricsFile(), result(suite, spec, psnr, lpips));
+    }
+
+    private void writeResult(Suite suite, Run run, double psnr, double lpips) throws Exception {
+        AtomicFiles.writeJson(layout().run(suite, run).metricsFile(), result(suite, run.spec(), psnr, lpips));
+    }
+
+    private static ExperimentResult result(Suite suite, ExperimentSpec spec, double psnr, double lpips) {
         ExperimentMetrics metrics = new ExperimentMetrics(100, psnr, psnr - 0.1, 0.5, lpips, "resize",
                 byRule(lpips), 100, 5, spec.latentDim(), 0.9, 0.8, 0.2, 0.7);
-        Provenance provenance = Fixtures.provenance("a".repeat(64), "b".repeat(64), 1, 12.5);
-        ExperimentResult result = new ExperimentResult(suite.name(), spec, metrics,
+        Provenance provenance = Fixtures.provenance("a".repeat(64), "b".repeat(64), spec.seed(), 12.5);
+        return new ExperimentResult(suite.name(), spec, metrics,
                 List.of(new EpochReport(0, 1, 1, 0, 1, 100, null)), Map.of(), 3.0, provenance, null);
-        AtomicFiles.writeJson(layout().run(suite, spec).metricsFile(), result);
     }
 
     private OutputLayout layout() {
@@ -106,6 +115,42 @@ class ResultsPageTest {
         assertTrue(html.text().contains("Hand-made results"));
         assertTrue(html.text().contains("d2 LPIPS by size rule: resize 0.2700, pad 0.3200"), html.text());
         assertTrue(html.select("td.id:containsOwn(d32)").first().parent().text().contains("unreadable"));
+    }
+
+    @Test
+    void theClaimIsTestedPerStepAndFamilyWiseAcrossEveryGroup() throws Exception {
+        Path file = dir.resolve("family.json");
+        Files.writeString(file, """
+                {"suite": "family", "defaults": {"dataset": "mnist", "epochs": 1, "seed": 1, "seeds": 3},
+                 "experiments": [
+                   {"id": "vae-d2", "architecture": "vae", "latentDim": 2},
+                   {"id": "vae-d10", "architecture": "vae", "latentDim": 10},
+                   {"id": "ae-d2", "architecture": "ae", "latentDim": 2},
+                   {"id": "ae-d10", "architecture": "ae", "latentDim": 10}
+                 ]}
+                """);
+        Suite suite = new SuiteParser().parse(file);
+        // VAE: PSNR clearly up, LPIPS clearly down; AE: flat but for seed noise.
+        double[][] psnr = {{13.0, 13.2, 13.1}, {15.0, 15.3, 15.1}, {14.0, 14.3, 14.1}, {14.1, 14.0, 14.2}};
+        double[][] lpips = {{0.30, 0.31, 0.30}, {0.20, 0.21, 0.20}, {0.25, 0.26, 0.25}, {0.25, 0.25, 0.26}};
+        for (int e = 0; e < 4; e++) {
+            List<Run> runs = Suite.runs(List.of(suite.experiments().get(e)));
+            for (int seed = 0; seed < 3; seed++) {
+                writeResult(suite, runs.get(seed), psnr[e][seed], lpips[e][seed]);
+            }
+        }
+        List<ResultGroup> groups = ResultsPage.groups(suite, layout());
+        assertEquals(2, groups.size());
+        for (ResultGroup group : groups) {
+            assertTrue(group.claimTested());
+            assertTrue(group.claim().stream().allMatch(step -> step.familyWise().tests() == 4), group.claim().toString());
+        }
+        assertEquals(ClaimVerdict.HOLDS, groups.get(0).claim().get(0).familyWise().verdict());
+        assertEquals(ClaimVerdict.NOT_SHOWN, groups.get(1).claim().get(0).familyWise().verdict());
+
+        Document html = Jsoup.parse(ResultsPage.write(suite, layout(), null).toFile(), "UTF-8");
+        assertTrue(html.text().contains("d=2→10 PSNR: difference +2.0333"), html.text());
+        assertEquals(4, html.select("li:contains(family-wise (Holm over 4 tested steps))").size(), html.text());
     }
 
     @Test
