@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A named list of experiments, read from one suite file, with its free-text description ("" if none) and
- * the margins within which a measurement matches a published value.
+ * A named list of experiments, read from one suite file, with its free-text description ("" if none), the
+ * margins within which a measurement matches a published value, and optionally the suite file its results
+ * are compared with ({@code comparedWith}, null if none: e.g. the same experiments with one detail chosen the
+ * other way).
  */
 public record Suite(String name, String description, Path file, List<ExperimentSpec> experiments,
-        PublishedMargins margins) {
+        PublishedMargins margins, Path comparedWith) {
     public Suite {
         experiments = List.copyOf(experiments);
     }

@@ -66,9 +66,9 @@ public final class SuiteParser {
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!Set.of("suite", "defaults", "experiments", "description", "margins").contains(name)) {
-                throw locator.error(name, "unknown top-level field; expected suite, description, margins, defaults, "
-                        + "experiments");
+            if (!Set.of("suite", "defaults", "experiments", "description", "margins", "comparedWith").contains(name)) {
+                throw locator.error(name, "unknown top-level field; expected suite, description, margins, comparedWith, "
+                        + "defaults, experiments");
             }
         }
         String suiteName = root.path("suite").asText("");
@@ -111,7 +111,30 @@ public final class SuiteParser {
         if (!description.isMissingNode() && !description.isTextual()) {
             throw locator.error("description", "expected a string");
         }
-        return new Suite(suiteName, description.asText(""), file, specs, margins(locator, root.path("margins")));
+        return new Suite(suiteName, description.asText(""), file, specs, margins(locator, root.path("margins")),
+                comparedWith(locator, root.path("comparedWith"), file));
+    }
+
+    /** The other suite file, relative to this one's folder; it must exist and not be this file. */
+    private static Path comparedWith(Locator locator, JsonNode node, Path file) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw locator.error("comparedWith", "expected the path of another suite file, relative to this one, got " + node);
+        }
+        Path other = file.toAbsolutePath().getParent().resolve(node.asText()).normalize();
+        if (!Files.isRegularFile(other)) {
+            throw locator.error("comparedWith", "no suite file " + other);
+        }
+        try {
+            if (Files.isSameFile(other, file)) {
+                throw locator.error("comparedWith", "a suite cannot be compared with itself");
+            }
+        } catch (IOException e) {
+            throw locator.error("comparedWith", "cannot read " + other + ": " + e.getMessage());
+        }
+        return other;
     }
 
     private static void checkFields(Locator locator, JsonNode node, String where) {

@@ -42,11 +42,6 @@ public final class BottleneckClaim {
             return metric.equals("PSNR") ? test.pGreater() : test.pLess();
         }
 
-        /** Twice the smaller one-sided p-value, at most 1: the chance of a difference this large either way. */
-        double twoSidedP() {
-            return Math.min(1, 2 * Math.min(test.pGreater(), test.pLess()));
-        }
-
         public String describe() {
             if (test == null) {
                 return String.format(Locale.ROOT, "d=%d→%d %s: %s (fewer than two seeds)", fromDim, toDim, metric,
@@ -96,7 +91,7 @@ public final class BottleneckClaim {
      */
     public static List<List<Step>> acrossFamily(List<List<Step>> columns) {
         List<Step> tested = columns.stream().flatMap(List::stream).filter(step -> step.test() != null).toList();
-        double[] adjusted = HolmAdjustment.adjust(tested.stream().mapToDouble(Step::twoSidedP).toArray());
+        double[] adjusted = HolmAdjustment.adjust(tested.stream().mapToDouble(step -> step.test().twoSidedP()).toArray());
         List<List<Step>> result = new ArrayList<>();
         int next = 0;
         for (List<Step> column : columns) {

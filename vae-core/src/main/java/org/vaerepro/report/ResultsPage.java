@@ -135,7 +135,7 @@ public final class ResultsPage {
         Path page = layout.page(suite.name());
         List<ResultGroup> groups = groups(suite, layout);
         drawCurves(groups, layout.suiteDirectory(suite.name()));
-        AtomicFiles.writeString(page, render(suite, groups, templateDir));
+        AtomicFiles.writeString(page, render(suite, groups, SuiteComparison.of(suite, groups, layout), templateDir));
         return page;
     }
 
@@ -169,16 +169,18 @@ public final class ResultsPage {
             }
         }
         Path page = target.resolve(OutputLayout.PAGE_FILE);
-        AtomicFiles.writeString(page, render(suite, groups, templateDir));
+        AtomicFiles.writeString(page, render(suite, groups, SuiteComparison.of(suite, groups, layout), templateDir));
         return page;
     }
 
     /** The page's HTML from {@code templateDir/results.ftlh} (or the copy packaged in vae-core). */
     public static String render(Suite suite, OutputLayout layout, Path templateDir) {
-        return render(suite, groups(suite, layout), templateDir);
+        List<ResultGroup> groups = groups(suite, layout);
+        return render(suite, groups, SuiteComparison.of(suite, groups, layout), templateDir);
     }
 
-    private static String render(Suite suite, List<ResultGroup> groups, Path templateDir) {
+    /** {@code comparison}: null when the suite is compared with none. */
+    private static String render(Suite suite, List<ResultGroup> groups, SuiteComparison comparison, Path templateDir) {
         Configuration freemarker = new Configuration(Configuration.VERSION_2_3_33);
         try {
             if (templateDir != null && Files.isRegularFile(templateDir.resolve("results.ftlh"))) {
@@ -197,6 +199,9 @@ public final class ResultsPage {
         model.put("suiteFile", suite.file().getFileName().toString());
         model.put("description", suite.description());
         model.put("groups", groups);
+        if (comparison != null) {
+            model.put("comparison", comparison);
+        }
         model.put("margins", suite.margins());
         model.put("alpha", BottleneckClaim.ALPHA);
         model.put("psnrTolerance", Tolerances.PUBLISHED_PSNR_DB);

@@ -111,6 +111,24 @@ class SuiteParserTest {
     }
 
     @Test
+    void comparedWithNamesAnotherSuiteFileBesideThisOne() throws IOException {
+        Files.createDirectories(dir.resolve("other"));
+        Files.writeString(dir.resolve("other/base.json"), GOOD);
+        String compared = GOOD.replace("\"suite\": \"demo\",", "\"suite\": \"demo\", \"comparedWith\": \"other/base.json\",");
+        Suite suite = new SuiteParser().parse(write(compared));
+        assertEquals(dir.resolve("other/base.json").toAbsolutePath(), suite.comparedWith());
+        assertNull(new SuiteParser().parse(write(GOOD)).comparedWith());
+
+        Path missing = write(compared.replace("other/base.json", "other/nope.json"));
+        SpecException e = assertThrows(SpecException.class, () -> new SuiteParser().parse(missing));
+        assertTrue(e.getMessage().contains("field 'comparedWith': no suite file " + dir.resolve("other/nope.json").toAbsolutePath()),
+                e.getMessage());
+        Path itself = write(compared.replace("other/base.json", "suite.json"));
+        e = assertThrows(SpecException.class, () -> new SuiteParser().parse(itself));
+        assertTrue(e.getMessage().contains("a suite cannot be compared with itself"), e.getMessage());
+    }
+
+    @Test
     void invalidJsonReportsPosition() throws IOException {
         Path file = write("{\n \"suite\": \"x\",\n \"experiments\": [ { \"id\": } ]\n}");
         SpecException e = assertThrows(SpecException.class, () -> new SuiteParser().parse(file));

@@ -154,6 +154,53 @@ class ResultsPageTest {
     }
 
     @Test
+    void aSuiteComparedWithAnotherShowsBothVerdictsAndTheWelchDifference() throws Exception {
+        String body = """
+                 "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 1, "seed": 1, "seeds": 3},
+                 "experiments": [
+                   {"id": "d2", "latentDim": 2, "reported": {"psnr": 13.0, "lpips": 0.25, "source": "table A"}},
+                   {"id": "only-here", "latentDim": 10, "reported": {"psnr": 16.0, "lpips": 0.13, "source": "table A"}}]}
+                """;
+        Files.writeString(dir.resolve("base.json"), "{\"suite\": \"base\"," + body);
+        Path variantFile = Files.writeString(dir.resolve("variant.json"),
+                "{\"suite\": \"variant\", \"comparedWith\": \"base.json\"," + body.replace("only-here", "also-here"));
+        Suite base = new SuiteParser().parse(dir.resolve("base.json"));
+        Suite variant = new SuiteParser().parse(variantFile);
+        double[][] psnr = {{13.0, 13.2, 13.1}, {14.0, 14.2, 14.1}};
+        double[][] lpips = {{0.30, 0.31, 0.30}, {0.25, 0.26, 0.25}};
+        int side = 0;
+        for (Suite suite : List.of(base, variant)) {
+            List<Run> runs = Suite.runs(List.of(suite.experiments().get(0)));
+            for (int seed = 0; seed < 3; seed++) {
+                writeResult(suite, runs.get(seed), psnr[side][seed], lpips[side][seed]);
+            }
+            side++;
+        }
+
+        SuiteComparison comparison = SuiteComparison.of(variant, ResultsPage.groups(variant, layout()), layout());
+        assertEquals("base", comparison.otherSuite());
+        assertEquals(1, comparison.rows().size(), "only the experiments measured in both");
+        SuiteComparison.Row row = comparison.rows().get(0);
+        // base: PSNR 13.1 ± 0.248 matches 13.0, LPIPS 0.303 ± 0.014 misses 0.25 + 0.02; variant: 14.1 beats, 0.253 ± 0.014 matches.
+        assertEquals("matches", row.there().psnr().verdict().word());
+        assertEquals("beats", row.here().psnr().verdict().word());
+        assertEquals("misses", row.there().lpips().verdict().word());
+        assertEquals("matches", row.here().lpips().verdict().word());
+        assertFalse(row.sameVerdicts());
+        // SciPy ttest_ind(variant, base, equal_var=False): PSNR CI (0.7733, 1.2267), p 0.000255; LPIPS (-0.0631, -0.0369), p 0.000447.
+        assertEquals("+1.000 ± 0.227 (Welch 95%, df 4.0), p 0.000255", row.psnr().describe());
+        assertEquals("-0.0500 ± 0.0131 (Welch 95%, df 4.0), p 0.000447", row.lpips().describe());
+        assertNull(SuiteComparison.of(base, ResultsPage.groups(base, layout()), layout()));
+
+        Document html = Jsoup.parse(ResultsPage.write(variant, layout(), null).toFile(), "UTF-8");
+        assertTrue(html.select("h2").eachText().contains("Against suite base"), html.select("h2").eachText().toString());
+        assertEquals(List.of("no"), html.select("table.comparison td.same-verdicts").eachText());
+        assertTrue(html.select("table.comparison").text().contains("+1.000 ± 0.227 (Welch 95%, df 4.0), p 0.000255"),
+                html.select("table.comparison").text());
+        assertTrue(Jsoup.parse(ResultsPage.write(base, layout(), null).toFile(), "UTF-8").select("table.comparison").isEmpty());
+    }
+
+    @Test
     void trendReportsWhereQualityGetsWorse() {
         BottleneckTrend trend = BottleneckTrend.of(List.of(new double[] {2, 14, 0.2}, new double[] {10, 13.5, 0.15},
                 new double[] {20, 15, 0.16}));

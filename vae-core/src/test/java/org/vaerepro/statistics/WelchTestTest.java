@@ -21,4 +21,20 @@ class WelchTestTest {
     void needsTwoValuesPerSample() {
         assertThrows(IllegalArgumentException.class, () -> WelchTest.of(new double[] {1}, new double[] {1, 2}));
     }
+
+    @Test
+    void givesTheIntervalOfTheDifferenceAndTheSameTestFromSummaries() {
+        double[] a = {13.1, 13.4, 12.9, 13.3};
+        double[] b = {13.9, 14.2, 13.6};
+        WelchTest w = WelchTest.of(a, b);
+        // SciPy: ttest_ind(b, a, equal_var=False).confidence_interval(0.95) = (0.126202, 1.323798); p 0.029245.
+        assertEquals(0.20564937798755104, w.standardError(), 1e-12);
+        assertEquals(0.5987981124928885, w.halfWidth(0.95), 1e-9);
+        assertEquals(0.12620188750711114, w.meanDifference() - w.halfWidth(0.95), 1e-9);
+        assertEquals(0.02924516134010915, w.twoSidedP(), 1e-9);
+        assertEquals(w, WelchTest.of(SampleSummary.of(a, 0.95), SampleSummary.of(b, 0.95)));
+        WelchTest flat = WelchTest.of(new double[] {1, 1}, new double[] {2, 2});
+        assertEquals(0, flat.halfWidth(0.95));
+        assertEquals(0, flat.twoSidedP());
+    }
 }
