@@ -24,7 +24,8 @@ def page = new File(out, 'index.html').text
 assert page.contains('vae-d2') && page.contains('ae-d3') && page.contains('13.392')
 def baseline = new JsonSlurper().parse(new File(basedir, 'target/baseline-tiny.json'))
 assert baseline.experiments.keySet() == ['ae-d3', 'vae-d2'] as Set
-assert baseline.format.kind == 'vae-repro-baseline' && baseline.format.version == 2
+assert baseline.format.kind == 'vae-repro-baseline' && baseline.format.version == 3
+assert baseline.experiments['vae-d2'].trainedAs.epochs > 0 : 'a baseline records how its runs were trained'
 def log = new File(basedir, 'build.log').text
 assert log.contains('[vae-d2] epoch 1 step 4/8')
 assert log.contains('already trained')

@@ -12,7 +12,7 @@ import org.vaerepro.provenance.Provenance;
  */
 public record Baseline(FileFormat format, String suite, String command, double wallSeconds, Provenance provenance,
         Map<String, BaselineEntry> experiments) {
-    public static final FileFormat FORMAT = new FileFormat("vae-repro-baseline", 2);
+    public static final FileFormat FORMAT = new FileFormat("vae-repro-baseline", 3);
 
     public Baseline {
         experiments = new TreeMap<>(experiments);

@@ -1,9 +1,14 @@
 package org.vaerepro.regression;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.io.Json;
 import org.vaerepro.statistics.SampleSummary;
 
 /**
@@ -65,6 +70,11 @@ public final class BaselineCheck {
 
     public static List<String> deviations(BaselineEntry baseline, ExperimentResult measured) {
         List<String> problems = new ArrayList<>();
+        List<String> recipe = trainingChanges(baseline.trainedAs(), measured.spec().forTraining());
+        if (!recipe.isEmpty()) {
+            problems.add("trained differently from the baseline's runs (" + String.join(", ", recipe) + "): the "
+                    + "baseline no longer describes this experiment; record it again once the new numbers are reviewed");
+        }
         var m = measured.metrics();
         String train = measured.provenance().data().train().sha256();
         String test = measured.provenance().data().test().sha256();
@@ -87,5 +97,27 @@ public final class BaselineCheck {
                     w.lpips().derivation()));
         }
         return problems;
+    }
+
+    /**
+     * The training fields that differ between the baseline's runs and a result ("epochs 3 → 30"), seeds aside
+     * (the baseline holds several); none when the baseline did not record its training fields (before version 3).
+     */
+    static List<String> trainingChanges(ExperimentSpec recorded, ExperimentSpec now) {
+        if (recorded == null) {
+            return List.of();
+        }
+        ObjectNode then = Json.mapper().valueToTree(recorded);
+        ObjectNode current = Json.mapper().valueToTree(now);
+        List<String> changes = new ArrayList<>();
+        Set<String> fields = new LinkedHashSet<>();
+        then.fieldNames().forEachRemaining(fields::add);
+        current.fieldNames().forEachRemaining(fields::add);
+        for (String field : fields) {
+            if (!field.equals("seed") && !field.equals("seeds") && !then.path(field).equals(current.path(field))) {
+                changes.add(field + " " + then.path(field) + " → " + current.path(field));
+            }
+        }
+        return changes;
     }
 }

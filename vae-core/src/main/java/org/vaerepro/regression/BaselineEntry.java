@@ -1,16 +1,19 @@
 package org.vaerepro.regression;
 
 import java.util.Map;
+import org.vaerepro.experiment.ExperimentSpec;
 import java.util.TreeMap;
 
 /**
  * The recorded numbers of one experiment and the data they were measured on: the mean PSNR, LPIPS and SSIM
  * over its seeds, their sample standard deviations (null with one seed, or for entries carried over from
- * version 1 files, which kept one value and no seeds) and each seed's values.
+ * version 1 files, which kept one value and no seeds), each seed's values, and the training fields its runs
+ * were trained with ({@code trainedAs}: the first run's {@link ExperimentSpec#forTraining()}; null for entries
+ * from files before version 3, which did not record it).
  */
 public record BaselineEntry(double psnr, double lpips, double ssim, String lpipsSmallImages, int testImages,
         String trainChecksum, String testChecksum, Double psnrStandardDeviation, Double lpipsStandardDeviation,
-        Map<Long, SeedValues> seeds) {
+        Map<Long, SeedValues> seeds, ExperimentSpec trainedAs) {
 
     public BaselineEntry {
         seeds = seeds == null ? Map.of() : new TreeMap<>(seeds);

@@ -2,6 +2,7 @@ package org.vaerepro.regression;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ import org.vaerepro.statistics.SampleSummary;
 /**
  * Reads, records and writes (atomically) a suite's baseline file. Files written before format fields
  * existed (version 1: a flat header of command, gitCommit, recordedAt, machine, versions) are read
- * through a fallback that carries each header field into the provenance record.
+ * through a fallback that carries each header field into the provenance record; version 2 files are version
+ * 3 without each entry's {@code trainedAs}, which reads as unknown (null).
  */
 public final class BaselineFile {
     private BaselineFile() {
@@ -39,6 +41,10 @@ public final class BaselineFile {
     public static Baseline read(Path file) {
         try {
             JsonNode root = Json.mapper().readTree(Files.readString(file));
+            if (isVersionTwo(root)) {
+                ((ObjectNode) root).set("format", Json.mapper().valueToTree(Baseline.FORMAT));
+                return Json.mapper().treeToValue(root, Baseline.class);
+            }
             if (Baseline.FORMAT.versionOf(file, root) == FileFormat.UNVERSIONED) {
                 return versionOne(file, root);
             }
@@ -53,6 +59,12 @@ public final class BaselineFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read baseline file " + file, e);
         }
+    }
+
+    private static boolean isVersionTwo(JsonNode root) {
+        JsonNode format = root == null ? null : root.get("format");
+        return format != null && Baseline.FORMAT.kind().equals(format.path("kind").asText())
+                && format.path("version").asInt() == 2;
     }
 
     private static final List<String> VERSION_ONE_FIELDS = List.of("suite", "command", "gitCommit", "recordedAt",
@@ -83,7 +95,7 @@ public final class BaselineFile {
             entries.put(row.getKey(), new BaselineEntry(value.path("psnr").asDouble(), value.path("lpips").asDouble(),
                     value.path("ssim").asDouble(), value.path("lpipsSmallImages").asText(),
                     value.path("testImages").asInt(), value.path("trainChecksum").asText(),
-                    value.path("testChecksum").asText(), null, null, null));
+                    value.path("testChecksum").asText(), null, null, null, null));
         }
         return new Baseline(root.path("suite").asText(), root.path("command").asText(),
                 root.path("wallSeconds").asDouble(), new Provenance(null, null, environment, source,
@@ -145,7 +157,7 @@ public final class BaselineFile {
         return new BaselineEntry(psnr.mean(), lpips.mean(), ssim.mean(), first.metrics().lpipsSmallImages(),
                 first.metrics().testImages(), data.train().sha256(), data.test().sha256(),
                 psnr.hasInterval() ? psnr.standardDeviation() : null,
-                lpips.hasInterval() ? lpips.standardDeviation() : null, seeds);
+                lpips.hasInterval() ? lpips.standardDeviation() : null, seeds, first.spec().forTraining());
     }
 
     private static SampleSummary summary(Map<Long, SeedValues> seeds, ToDoubleFunction<SeedValues> metric) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.Fixtures;
 import org.vaerepro.io.AtomicFiles;
+import org.vaerepro.io.Json;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
 import org.vaerepro.train.EpochReport;
@@ -47,7 +49,7 @@ class BaselineTest {
     void driftInEitherDirectionBeyondTheToleranceIsReported() throws Exception {
         ExperimentSpec spec = suite().experiments().get(0);
         // A version 1 entry (one value, no seeds): the fixed window.
-        BaselineEntry entry = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, null, null, null);
+        BaselineEntry entry = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, null, null, null, null);
         assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 15.29, 0.209, TRAIN_SHA)));
         assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 14.71, 0.191, TRAIN_SHA)));
         List<String> better = BaselineCheck.deviations(entry, result(spec, 15.4, 0.18, TRAIN_SHA));
@@ -69,7 +71,7 @@ class BaselineTest {
             seeds.put(s, new SeedValues(15.0, 0.2, 0.5));
         }
         // s = 0.2 dB over 5 seeds: t(0.975, 4) = 2.7764451051977934 (SciPy) x 0.2 x sqrt(1.2) = 0.6083 dB.
-        BaselineEntry spread = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, 0.2, 0.001, seeds);
+        BaselineEntry spread = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, 0.2, 0.001, seeds, null);
         BaselineCheck.Window psnr = BaselineCheck.psnrPredictionWindow(spread);
         assertEquals(2.7764451051977934 * 0.2 * Math.sqrt(1.2), psnr.halfWidth(), 1e-9);
         assertTrue(psnr.derivation().contains("95% prediction interval for one new run over 5 seeds"), psnr.derivation());
@@ -86,7 +88,7 @@ class BaselineTest {
     void aRecordedSeedIsHeldToItsOwnValueWithinTheNumericalNoiseFloor() throws Exception {
         ExperimentSpec spec = suite().experiments().get(0); // seed 1
         Map<Long, SeedValues> seeds = Map.of(1L, new SeedValues(14.0, 0.25, 0.5), 2L, new SeedValues(16.0, 0.15, 0.5));
-        BaselineEntry entry = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, 1.414, 0.07, seeds);
+        BaselineEntry entry = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, 1.414, 0.07, seeds, null);
         // Seed 1 is compared with seed 1's value, not with the mean: 14.2 passes, 14.3 does not (floor 0.25 dB).
         assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 14.2, 0.255, TRAIN_SHA)));
         List<String> drift = BaselineCheck.deviations(entry, result(spec, 14.3, 0.25, TRAIN_SHA));
@@ -121,6 +123,53 @@ class BaselineTest {
         Path baselineFile = dir.resolve("m-baseline.json");
         BaselineFile.write(baselineFile, BaselineFile.record(suite, new OutputLayout(out), "x"));
         assertEquals(a, BaselineFile.read(baselineFile).experiments().get("a"));
+    }
+
+    @Test
+    void aBaselineRecordsHowItsRunsWereTrainedAndNamesWhatChanged() throws Exception {
+        Suite suite = suite();
+        Path out = dir.resolve("out");
+        for (ExperimentSpec spec : suite.experiments()) {
+            AtomicFiles.writeJson(new OutputLayout(out).run(suite, spec).metricsFile(), result(spec, 15.0, 0.2, TRAIN_SHA));
+        }
+        BaselineEntry entry = BaselineFile.record(suite, new OutputLayout(out), "x").experiments().get("a");
+        ExperimentSpec spec = suite.experiments().get(0);
+        assertEquals(spec.forTraining(), entry.trainedAs());
+        assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 15.0, 0.2, TRAIN_SHA)));
+
+        // Same numbers, but trained for 3 epochs with 100 images held out: the recipe is named first.
+        ExperimentSpec changed = new SuiteParser().parse(Files.writeString(dir.resolve("s.json"), """
+                {"suite": "s", "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 3, "seed": 1,
+                  "validation": 100, "testSubset": 500},
+                 "experiments": [{"id": "a", "latentDim": 2}]}
+                """)).experiments().get(0);
+        List<String> problems = BaselineCheck.deviations(entry, result(changed, 15.0, 0.2, TRAIN_SHA));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("trained differently from the baseline's runs (epochs 1 → 3, validation 0 → 100)"),
+                problems.get(0));
+        // Evaluation-only fields (testSubset) and the seed are not part of the recipe.
+        assertEquals(List.of(), BaselineCheck.trainingChanges(entry.trainedAs(), spec.forTraining()));
+        assertTrue(BaselineCheck.trainingChanges(null, changed.forTraining()).isEmpty(), "unknown before version 3");
+    }
+
+    @Test
+    void aVersionTwoFileReadsWithItsTrainingFieldsUnknown() throws Exception {
+        Suite suite = suite();
+        Path out = dir.resolve("out");
+        for (ExperimentSpec spec : suite.experiments()) {
+            AtomicFiles.writeJson(new OutputLayout(out).run(suite, spec).metricsFile(), result(spec, 15.0, 0.2, TRAIN_SHA));
+        }
+        Path file = dir.resolve("v3.json");
+        BaselineFile.write(file, BaselineFile.record(suite, new OutputLayout(out), "x"));
+        var root = (ObjectNode) Json.mapper().readTree(file.toFile());
+        ((ObjectNode) root.get("format")).put("version", 2);
+        root.get("experiments").forEach(entry -> ((ObjectNode) entry).remove("trainedAs"));
+        Path v2 = Files.writeString(dir.resolve("v2.json"), root.toString());
+
+        Baseline read = BaselineFile.read(v2);
+        assertEquals(Baseline.FORMAT, read.format());
+        assertEquals(null, read.experiments().get("a").trainedAs());
+        assertEquals(BaselineFile.read(file).experiments().get("a").psnr(), read.experiments().get("a").psnr());
     }
 
     @Test
@@ -189,19 +238,19 @@ class BaselineTest {
         assertEquals(300.5, read.wallSeconds(), 0);
         assertEquals(13.4, read.experiments().get("a").psnr(), 0);
         // Written back, it is a current-version file that reads back equal.
-        Path upgraded = dir.resolve("v2.json");
+        Path upgraded = dir.resolve("v3.json");
         BaselineFile.write(upgraded, read);
-        assertTrue(Files.readString(upgraded).contains("\"version\" : 2"), Files.readString(upgraded));
+        assertTrue(Files.readString(upgraded).contains("\"version\" : 3"), Files.readString(upgraded));
         assertEquals(read, BaselineFile.read(upgraded));
     }
 
     @Test
     void aBaselineOfAnotherVersionOrKindNamesFileAndVersions() throws Exception {
         Path newer = dir.resolve("newer.json");
-        Files.writeString(newer, "{\"format\": {\"kind\": \"vae-repro-baseline\", \"version\": 3}, \"suite\": \"s\"}");
+        Files.writeString(newer, "{\"format\": {\"kind\": \"vae-repro-baseline\", \"version\": 4}, \"suite\": \"s\"}");
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> BaselineFile.read(newer));
-        assertTrue(error.getMessage().contains(newer.toString()) && error.getMessage().contains("version 3")
-                && error.getMessage().contains("reads version 2"), error.getMessage());
+        assertTrue(error.getMessage().contains(newer.toString()) && error.getMessage().contains("version 4")
+                && error.getMessage().contains("reads version 3"), error.getMessage());
         Path metrics = dir.resolve("metrics.json");
         Files.writeString(metrics, "{\"format\": {\"kind\": \"vae-repro-metrics\", \"version\": 2}}");
         IllegalStateException kind = assertThrows(IllegalStateException.class, () -> BaselineFile.read(metrics));
