@@ -13,7 +13,8 @@ public final class SuiteRunner {
     public record Failure(String run, String phase, Exception error) {
     }
 
-    private static final String ARCHIVED = "trained and evaluated with this spec (a results snapshot without its model file), skipping";
+    /** What is logged for a results snapshot (a run folder without its model file), which is skipped. */
+    public static final String ARCHIVED = "trained and evaluated with this spec (a results snapshot without its model file), skipping";
 
     private final ExperimentDatasets datasets;
     private final LazyLpips lpips;

@@ -1,6 +1,7 @@
 package org.vaerepro.session;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,16 +106,30 @@ public final class SuiteSession {
         return new Outcome(execute(RunPhase.TRAIN_AND_EVALUATE, runs), report());
     }
 
-    /** In worker JVMs when the settings ask for several and there is more than one run; here otherwise. */
+    /**
+     * In worker JVMs when the settings ask for several and more than one run needs work; here otherwise.
+     * Results snapshots are skipped here, so a finished suite (a committed results folder) starts no worker.
+     */
     private List<SuiteRunner.Failure> execute(RunPhase phase, List<Run> runs) {
         if (!settings.parallelism().parallel() || runs.size() < 2) {
             return runInThisProcess(phase, runs);
         }
-        Map<Run, Double> costs = new LinkedHashMap<>();
+        List<Run> needWork = new ArrayList<>();
         for (Run run : runs) {
+            if (layout.run(suite, run).isArchived(run.spec())) {
+                log.accept("[" + run.id() + "] " + SuiteRunner.ARCHIVED);
+            } else {
+                needWork.add(run);
+            }
+        }
+        if (needWork.size() < 2) {
+            return runInThisProcess(phase, needWork);
+        }
+        Map<Run, Double> costs = new LinkedHashMap<>();
+        for (Run run : needWork) {
             costs.put(run, cost(phase, run).pixelPasses());
         }
-        return new WorkerPool(settings, log).run(phase, runs, costs);
+        return new WorkerPool(settings, log).run(phase, needWork, costs);
     }
 
     /**

@@ -44,6 +44,19 @@ class ResultsSnapshotTest {
         assertEquals(metrics, Files.readString(run.resolve("metrics.json")), "the snapshot is left as it was");
         assertFalse(Files.exists(run.resolve("model.zip")));
 
+        // With workers: the snapshots are skipped before any worker starts (this launch could start none).
+        Files.writeString(suiteFile, suite.replace("EPOCHS", "1").replace("[{\"id\": \"a\"}]", "[{\"id\": \"a\"}, {\"id\": \"b\"}]"));
+        assertTrue(session(suiteFile, new ArrayList<>()).reproduce().failures().isEmpty());
+        Files.deleteIfExists(dir.resolve("out/snap/b/model.zip"));
+        Parallelism unstartable = new Parallelism(2, 1, new WorkerLaunch(Path.of(System.getProperty("java.home"), "bin",
+                "java"), List.of(dir.resolve("no-such.jar")), List.of()));
+        List<String> parallel = new ArrayList<>();
+        assertTrue(session(suiteFile, parallel, unstartable).reproduce().failures().isEmpty(), parallel.toString());
+        assertEquals(List.of("[a] trained and evaluated with this spec (a results snapshot without its model file), skipping",
+                "[b] trained and evaluated with this spec (a results snapshot without its model file), skipping"),
+                parallel.stream().filter(l -> l.startsWith("[")).toList());
+        assertTrue(parallel.stream().noneMatch(l -> l.startsWith("workers:")), parallel.toString());
+
         Files.writeString(suiteFile, suite.replace("EPOCHS", "2"));
         List<String> changed = new ArrayList<>();
         assertTrue(session(suiteFile, changed).reproduce().failures().isEmpty(), changed.toString());
@@ -52,8 +65,12 @@ class ResultsSnapshotTest {
     }
 
     private SuiteSession session(Path suiteFile, List<String> log) {
+        return session(suiteFile, log, Parallelism.SERIAL);
+    }
+
+    private SuiteSession session(Path suiteFile, List<String> log, Parallelism parallelism) {
         return new SuiteSession(new SessionSettings(suiteFile, dir.resolve("out"), List.of(), Shard.ALL, 0,
-                SharedData.dataDir(), null, dir, false, SharedData.lpipsWeights(), null, false, 0, Parallelism.SERIAL),
+                SharedData.dataDir(), null, dir, false, SharedData.lpipsWeights(), null, false, 0, parallelism),
                 log::add);
     }
 }
