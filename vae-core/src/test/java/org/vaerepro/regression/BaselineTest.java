@@ -125,42 +125,50 @@ class BaselineTest {
         assertEquals(a, BaselineFile.read(baselineFile).experiments().get("a"));
     }
 
+    /** The suite's runs measured at 15 dB / 0.2 in {@code out}, as training and evaluating would leave them. */
+    private OutputLayout measured(Suite suite) {
+        OutputLayout layout = new OutputLayout(dir.resolve("out"));
+        for (ExperimentSpec spec : suite.experiments()) {
+            AtomicFiles.writeJson(layout.run(suite, spec).metricsFile(), result(spec, 15.0, 0.2, TRAIN_SHA));
+        }
+        return layout;
+    }
+
+    /** Experiment "a" of a one-experiment suite with these defaults. */
+    private ExperimentSpec experimentA(String defaults) throws Exception {
+        return new SuiteParser().parse(Files.writeString(dir.resolve("a.json"), """
+                {"suite": "s", "defaults": {%s},
+                 "experiments": [{"id": "a", "latentDim": 2}]}
+                """.formatted(defaults))).experiments().get(0);
+    }
+
     @Test
     void aBaselineRecordsHowItsRunsWereTrainedAndNamesWhatChanged() throws Exception {
         Suite suite = suite();
-        Path out = dir.resolve("out");
-        for (ExperimentSpec spec : suite.experiments()) {
-            AtomicFiles.writeJson(new OutputLayout(out).run(suite, spec).metricsFile(), result(spec, 15.0, 0.2, TRAIN_SHA));
-        }
-        BaselineEntry entry = BaselineFile.record(suite, new OutputLayout(out), "x").experiments().get("a");
+        BaselineEntry entry = BaselineFile.record(suite, measured(suite), "x").experiments().get("a");
         ExperimentSpec spec = suite.experiments().get(0);
         assertEquals(spec.forTraining(), entry.trainedAs());
         assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 15.0, 0.2, TRAIN_SHA)));
 
-        // Same numbers, but trained for 3 epochs with 100 images held out: the recipe is named first.
-        ExperimentSpec changed = new SuiteParser().parse(Files.writeString(dir.resolve("s.json"), """
-                {"suite": "s", "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 3, "seed": 1,
-                  "validation": 100, "testSubset": 500},
-                 "experiments": [{"id": "a", "latentDim": 2}]}
-                """)).experiments().get(0);
+        // Same numbers, but trained for 3 epochs with 100 images held out: the recipe is named first; the
+        // evaluation-only testSubset is not part of it.
+        ExperimentSpec changed = experimentA(
+                "\"dataset\": \"mnist\", \"architecture\": \"vae\", \"epochs\": 3, \"seed\": 1, \"validation\": 100, \"testSubset\": 500");
         List<String> problems = BaselineCheck.deviations(entry, result(changed, 15.0, 0.2, TRAIN_SHA));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("trained differently from the baseline's runs (epochs 1 → 3, validation 0 → 100)"),
                 problems.get(0));
-        // Evaluation-only fields (testSubset) and the seed are not part of the recipe.
-        assertEquals(List.of(), BaselineCheck.trainingChanges(entry.trainedAs(), spec.forTraining()));
+        // Nor is the seed: a baseline holds several.
+        ExperimentSpec otherSeed = experimentA("\"dataset\": \"mnist\", \"architecture\": \"vae\", \"epochs\": 1, \"seed\": 2");
+        assertEquals(List.of(), BaselineCheck.trainingChanges(entry.trainedAs(), otherSeed.forTraining()));
         assertTrue(BaselineCheck.trainingChanges(null, changed.forTraining()).isEmpty(), "unknown before version 3");
     }
 
     @Test
     void aVersionTwoFileReadsWithItsTrainingFieldsUnknown() throws Exception {
         Suite suite = suite();
-        Path out = dir.resolve("out");
-        for (ExperimentSpec spec : suite.experiments()) {
-            AtomicFiles.writeJson(new OutputLayout(out).run(suite, spec).metricsFile(), result(spec, 15.0, 0.2, TRAIN_SHA));
-        }
         Path file = dir.resolve("v3.json");
-        BaselineFile.write(file, BaselineFile.record(suite, new OutputLayout(out), "x"));
+        BaselineFile.write(file, BaselineFile.record(suite, measured(suite), "x"));
         var root = (ObjectNode) Json.mapper().readTree(file.toFile());
         ((ObjectNode) root.get("format")).put("version", 2);
         root.get("experiments").forEach(entry -> ((ObjectNode) entry).remove("trainedAs"));

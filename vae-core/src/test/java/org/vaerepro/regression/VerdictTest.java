@@ -47,10 +47,7 @@ class VerdictTest {
 
     @Test
     void bottleneckStepsAreWelchTestsInTheClaimedDirection() {
-        List<BottleneckClaim.Step> steps = BottleneckClaim.steps(List.of(
-                new BottleneckClaim.Size(2, new double[] {13.1, 13.4, 12.9, 13.3}, new double[] {0.20, 0.21, 0.19, 0.20}),
-                new BottleneckClaim.Size(10, new double[] {13.9, 14.2, 13.6}, new double[] {0.25, 0.26, 0.24}),
-                new BottleneckClaim.Size(16, new double[] {13.0, 15.0, 14.0}, new double[] {0.24, 0.26, 0.25})));
+        List<BottleneckClaim.Step> steps = threeSizes();
         assertEquals(4, steps.size());
         // PSNR 2 -> 10: SciPy one-sided p 0.0146 < 0.05.
         assertEquals(ClaimVerdict.HOLDS, steps.get(0).verdict());
@@ -59,22 +56,15 @@ class VerdictTest {
         assertEquals(ClaimVerdict.CONTRADICTED, steps.get(1).verdict());
         assertEquals(ClaimVerdict.NOT_SHOWN, steps.get(2).verdict());
         assertTrue(steps.get(0).describe().startsWith("d=2→10 PSNR: difference +0.7250, Welch t 3.53"), steps.get(0).describe());
-        List<BottleneckClaim.Step> oneSeed = BottleneckClaim.steps(List.of(
-                new BottleneckClaim.Size(2, new double[] {13}, new double[] {0.2}),
-                new BottleneckClaim.Size(10, new double[] {14}, new double[] {0.1})));
+        List<BottleneckClaim.Step> oneSeed = oneSeedEach();
         assertEquals(ClaimVerdict.NOT_SHOWN, oneSeed.get(0).verdict());
         assertNull(oneSeed.get(0).test());
     }
 
     @Test
     void familyWiseVerdictsAdjustEveryTestedStepOfEveryColumnByHolm() {
-        List<BottleneckClaim.Step> tested = BottleneckClaim.steps(List.of(
-                new BottleneckClaim.Size(2, new double[] {13.1, 13.4, 12.9, 13.3}, new double[] {0.20, 0.21, 0.19, 0.20}),
-                new BottleneckClaim.Size(10, new double[] {13.9, 14.2, 13.6}, new double[] {0.25, 0.26, 0.24}),
-                new BottleneckClaim.Size(16, new double[] {13.0, 15.0, 14.0}, new double[] {0.24, 0.26, 0.25})));
-        List<BottleneckClaim.Step> untested = BottleneckClaim.steps(List.of(
-                new BottleneckClaim.Size(2, new double[] {13}, new double[] {0.2}),
-                new BottleneckClaim.Size(10, new double[] {14}, new double[] {0.1})));
+        List<BottleneckClaim.Step> tested = threeSizes();
+        List<BottleneckClaim.Step> untested = oneSeedEach();
         List<List<BottleneckClaim.Step>> family = BottleneckClaim.acrossFamily(List.of(untested, tested));
 
         assertEquals(untested, family.get(0), "a step without a test is not part of the family");
@@ -92,5 +82,20 @@ class VerdictTest {
         assertEquals(4, adjusted.get(1).familyWise().tests());
         assertTrue(adjusted.get(0).describe().endsWith("holds; family-wise (Holm over 4 tested steps) p 0.0877: not shown"),
                 adjusted.get(0).describe());
+    }
+
+    /** d = 2, 10, 16 with 4, 3, 3 seeds: PSNR up then flat, LPIPS clearly up then flat (SciPy values above). */
+    private static List<BottleneckClaim.Step> threeSizes() {
+        return BottleneckClaim.steps(List.of(
+                new BottleneckClaim.Size(2, new double[] {13.1, 13.4, 12.9, 13.3}, new double[] {0.20, 0.21, 0.19, 0.20}),
+                new BottleneckClaim.Size(10, new double[] {13.9, 14.2, 13.6}, new double[] {0.25, 0.26, 0.24}),
+                new BottleneckClaim.Size(16, new double[] {13.0, 15.0, 14.0}, new double[] {0.24, 0.26, 0.25})));
+    }
+
+    /** Two sizes with one seed each: nothing to test. */
+    private static List<BottleneckClaim.Step> oneSeedEach() {
+        return BottleneckClaim.steps(List.of(
+                new BottleneckClaim.Size(2, new double[] {13}, new double[] {0.2}),
+                new BottleneckClaim.Size(10, new double[] {14}, new double[] {0.1})));
     }
 }
