@@ -39,7 +39,7 @@ public final class BottleneckClaim {
 
         /** The one-sided p-value in the claimed direction (PSNR up, LPIPS down). */
         double claimedP() {
-            return metric.equals("PSNR") ? test.pGreater() : test.pLess();
+            return BottleneckClaim.claimedP(metric, test);
         }
 
         public String describe() {
@@ -66,22 +66,26 @@ public final class BottleneckClaim {
         for (int i = 1; i < sizes.size(); i++) {
             Size from = sizes.get(i - 1);
             Size to = sizes.get(i);
-            steps.add(step(from.latentDim(), to.latentDim(), "PSNR", from.psnr(), to.psnr(), true));
-            steps.add(step(from.latentDim(), to.latentDim(), "LPIPS", from.lpips(), to.lpips(), false));
+            steps.add(step(from.latentDim(), to.latentDim(), "PSNR", from.psnr(), to.psnr()));
+            steps.add(step(from.latentDim(), to.latentDim(), "LPIPS", from.lpips(), to.lpips()));
         }
         return steps;
     }
 
-    private static Step step(int fromDim, int toDim, String metric, double[] from, double[] to, boolean shouldRise) {
+    private static Step step(int fromDim, int toDim, String metric, double[] from, double[] to) {
         if (from.length < 2 || to.length < 2) {
             return new Step(fromDim, toDim, metric, null, ClaimVerdict.NOT_SHOWN, null);
         }
         WelchTest test = WelchTest.of(from, to);
-        double claimed = shouldRise ? test.pGreater() : test.pLess();
-        double opposite = shouldRise ? test.pLess() : test.pGreater();
-        ClaimVerdict verdict = claimed < ALPHA ? ClaimVerdict.HOLDS
+        double opposite = metric.equals("PSNR") ? test.pLess() : test.pGreater();
+        ClaimVerdict verdict = claimedP(metric, test) < ALPHA ? ClaimVerdict.HOLDS
                 : opposite < ALPHA ? ClaimVerdict.CONTRADICTED : ClaimVerdict.NOT_SHOWN;
         return new Step(fromDim, toDim, metric, test, verdict, null);
+    }
+
+    /** The claim's direction per metric: PSNR rises with d, LPIPS falls. */
+    private static double claimedP(String metric, WelchTest test) {
+        return metric.equals("PSNR") ? test.pGreater() : test.pLess();
     }
 
     /**
