@@ -13,8 +13,7 @@ public final class SuiteRunner {
     public record Failure(String run, String phase, Exception error) {
     }
 
-    /** What is logged for a results snapshot (a run folder without its model file), which is skipped. */
-    public static final String ARCHIVED = "trained and evaluated with this spec (a results snapshot without its model file), skipping";
+    private static final String ARCHIVED = "trained and evaluated with this spec (a results snapshot without its model file), skipping";
 
     private final ExperimentDatasets datasets;
     private final LazyLpips lpips;
@@ -97,6 +96,22 @@ public final class SuiteRunner {
                 }
             }
         });
+    }
+
+    /**
+     * The runs that need training or evaluation: results snapshots ({@link RunFolder#isArchived}) are left
+     * out with the line train and evaluate log for them, so a caller can skip them before handing runs on.
+     */
+    public List<Run> needingWork(Suite suite, List<Run> runs) {
+        List<Run> rest = new ArrayList<>();
+        for (Run run : runs) {
+            if (layout.run(suite, run).isArchived(run.spec())) {
+                log.accept("[" + run.id() + "] " + ARCHIVED);
+            } else {
+                rest.add(run);
+            }
+        }
+        return rest;
     }
 
     public List<Failure> evaluate(Suite suite, List<Run> runs) {

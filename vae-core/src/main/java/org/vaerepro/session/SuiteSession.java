@@ -1,7 +1,6 @@
 package org.vaerepro.session;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,14 +113,7 @@ public final class SuiteSession {
         if (!settings.parallelism().parallel() || runs.size() < 2) {
             return runInThisProcess(phase, runs);
         }
-        List<Run> needWork = new ArrayList<>();
-        for (Run run : runs) {
-            if (layout.run(suite, run).isArchived(run.spec())) {
-                log.accept("[" + run.id() + "] " + SuiteRunner.ARCHIVED);
-            } else {
-                needWork.add(run);
-            }
-        }
+        List<Run> needWork = runner.needingWork(suite, runs);
         if (needWork.size() < 2) {
             return runInThisProcess(phase, needWork);
         }
