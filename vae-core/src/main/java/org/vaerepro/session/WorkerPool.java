@@ -137,8 +137,7 @@ final class WorkerPool {
                     log.accept("worker " + number + " holds " + megabytes(reply.residentBytes()) + " of its "
                             + megabytes(reply.residentCapBytes()) + " memory cap after " + run.id()
                             + "; its next run gets a fresh worker JVM");
-                    worker.close();
-                    live.remove(worker);
+                    retire(worker, live);
                     worker = null;
                 }
                 // Counted and printed under one lock, so the summary lines of two workers come out in order.
@@ -151,10 +150,15 @@ final class WorkerPool {
             failures.add(new SuiteRunner.Failure("worker " + number, phase.toString(), e));
         } finally {
             if (worker != null) {
-                worker.close();
-                live.remove(worker);
+                retire(worker, live);
             }
         }
+    }
+
+    /** Ends a worker JVM and drops it from the ones the shutdown hook would kill. */
+    private static void retire(WorkerProcess worker, List<WorkerProcess> live) {
+        worker.close();
+        live.remove(worker);
     }
 
     /** The settings a worker runs with: these, serial (a worker never starts workers of its own). */
