@@ -18,6 +18,7 @@ import org.vaerepro.regression.Baseline;
 import org.vaerepro.regression.BaselineFile;
 import org.vaerepro.regression.MissingBaselineException;
 import org.vaerepro.statistics.SampleSummary;
+import org.vaerepro.train.EarlyStopping;
 
 /**
  * The suite this build ran (system properties set by the POM: {@code vae.suite},
@@ -72,6 +73,16 @@ final class MeasuredSuite {
     SampleSummary summary(ExperimentSpec spec, ToDoubleFunction<ExperimentMetrics> metric) {
         return SampleSummary.of(results(spec).stream().mapToDouble(r -> metric.applyAsDouble(r.metrics())).toArray(),
                 SampleSummary.CONFIDENCE_95);
+    }
+
+    /**
+     * How many of the experiment's runs ended at the maximum number of epochs while early stopping still
+     * waited: what they measured is the epoch budget, not a converged model.
+     */
+    long atEpochLimit(ExperimentSpec spec) {
+        EarlyStopping rule = spec.earlyStopping();
+        return rule == null ? 0 : results(spec).stream()
+                .filter(r -> r.convergence() != null && r.convergence().reachedMaximum(rule)).count();
     }
 
     Path baselineFile() {

@@ -44,7 +44,9 @@ class ReportedTableIT {
                             measured.suite.margins()),
                     PublishedTableRule.lpips(measured.summary(spec, ExperimentMetrics::lpips), spec.reported(),
                             measured.suite.margins()));
-            String line = spec.id() + ": " + String.join("; ", cells.stream().map(CellVerdict::describe).toList());
+            long atLimit = measured.atEpochLimit(spec);
+            String line = spec.id() + ": " + String.join("; ", cells.stream().map(CellVerdict::describe).toList())
+                    + (atLimit > 0 ? " (" + atLimit + " of " + spec.seeds().size() + " runs at the epoch limit, not converged)" : "");
             reporter.publishEntry("verdict", line);
             System.out.println("verdict: " + line);
             assertTrue(cells.stream().noneMatch(c -> c.verdict() == PublishedVerdict.MISSES), line);

@@ -6,6 +6,7 @@ import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.Architecture;
 import org.vaerepro.model.DecoderDenseActivation;
 import org.vaerepro.model.ReconstructionLoss;
+import org.vaerepro.train.EarlyStopping;
 
 /**
  * One declared experiment. {@code trainSubset}/{@code testSubset} (0 = all) take the first N images
@@ -36,6 +37,11 @@ public record ExperimentSpec(String id, DatasetReference dataset, int trainSubse
     /** Declared with more than one seed: its runs live in one folder each, and its metrics are aggregated. */
     public boolean multiSeed() {
         return seeds.size() > 1;
+    }
+
+    /** Its early-stopping rule, or null when it trains for exactly {@code epochs} ({@code patience} 0). */
+    public EarlyStopping earlyStopping() {
+        return patience > 0 ? new EarlyStopping(patience, minDelta) : null;
     }
 
     /** The spec of one run: this experiment with only {@code runSeed}. */

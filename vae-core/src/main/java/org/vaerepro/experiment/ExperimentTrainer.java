@@ -13,7 +13,6 @@ import org.vaerepro.provenance.DataProvenance;
 import org.vaerepro.provenance.Provenance;
 import org.vaerepro.provenance.TrainingProvenance;
 import org.vaerepro.train.ConsoleProgress;
-import org.vaerepro.train.EarlyStopping;
 import org.vaerepro.train.Trainer;
 import org.vaerepro.train.TrainerConfig;
 import org.vaerepro.train.TrainingResult;
@@ -65,7 +64,7 @@ public final class ExperimentTrainer {
                 + train.name() + " (" + train.size() + " images, " + spec.epochs() + " epochs, batch "
                 + spec.batchSize() + ")");
         TrainerConfig config = new TrainerConfig(spec.epochs(), spec.batchSize(), spec.learningRate(), spec.seed(),
-                logEverySteps, 0, spec.patience() > 0 ? new EarlyStopping(spec.patience(), spec.minDelta()) : null);
+                logEverySteps, 0, spec.earlyStopping());
         ImageDataset heldOut = datasets.validationSet(spec);
         TrainingResult result = new Trainer(config, List.of(new ConsoleProgress(prefix, log))).train(model, train,
                 folder.checkpointFile(), heldOut == null ? null

@@ -29,6 +29,7 @@ import org.vaerepro.regression.BottleneckTrend;
 import org.vaerepro.regression.PublishedTableRule;
 import org.vaerepro.regression.Tolerances;
 import org.vaerepro.statistics.SampleSummary;
+import org.vaerepro.train.EarlyStopping;
 
 /**
  * The suite's results page ({@code <output>/<suite>/index.html}): per architecture and dataset, a table
@@ -70,13 +71,14 @@ public final class ResultsPage {
                 sizes.add(new BottleneckClaim.Size(spec.latentDim(), psnrValues, lpipsValues));
                 // With one seed the mean is that seed's value.
                 points.add(new double[] {spec.latentDim(), psnr.mean(), lpips.mean()});
+                int atEpochLimit = atEpochLimit(spec, measured);
                 if (spec.reported() != null) {
                     verdicts.add(new VerdictRow(parts[0], parts[1], spec.latentDim(), spec.id(), measured.size(),
-                            spec.seeds().size(), PublishedTableRule.psnr(psnr, spec.reported(), suite.margins()),
+                            spec.seeds().size(), atEpochLimit, PublishedTableRule.psnr(psnr, spec.reported(), suite.margins()),
                             PublishedTableRule.lpips(lpips, spec.reported(), suite.margins())));
                 }
                 if (spec.multiSeed()) {
-                    summaries.add(new ResultSummary(spec.id(), spec.latentDim(), spec.seeds().size(), psnr, lpips,
+                    summaries.add(new ResultSummary(spec.id(), spec.latentDim(), spec.seeds().size(), atEpochLimit, psnr, lpips,
                             over(measured, ExperimentMetrics::ssim), over(measured, ExperimentMetrics::knnAccuracy),
                             over(measured, ExperimentMetrics::linearProbeAccuracy),
                             over(measured, ExperimentMetrics::silhouette)));
@@ -92,6 +94,13 @@ public final class ResultsPage {
             adjusted.add(result.get(i).withClaim(claims.get(i)));
         }
         return adjusted;
+    }
+
+    /** How many of the runs ended at the maximum number of epochs while early stopping still waited. */
+    private static int atEpochLimit(ExperimentSpec spec, List<ResultRow> runs) {
+        EarlyStopping rule = spec.earlyStopping();
+        return rule == null ? 0 : (int) runs.stream()
+                .filter(r -> r.convergence() != null && r.convergence().reachedMaximum(rule)).count();
     }
 
     private static SampleSummary over(List<ResultRow> rows, ToDoubleFunction<ExperimentMetrics> metric) {

@@ -4,8 +4,9 @@ import org.vaerepro.regression.CellVerdict;
 
 /**
  * One row of the page's leading table, laid out like the source's tables: an experiment with published
- * values (architecture, dataset, d) and each metric's verdict over its measured seeds.
+ * values (architecture, dataset, d) and each metric's verdict over its measured seeds, of which
+ * {@code atEpochLimit} ended at the maximum number of epochs before early stopping did (not converged).
  */
 public record VerdictRow(String architecture, String dataset, int latentDim, String id, int seedsMeasured, int seeds,
-        CellVerdict psnr, CellVerdict lpips) {
+        int atEpochLimit, CellVerdict psnr, CellVerdict lpips) {
 }

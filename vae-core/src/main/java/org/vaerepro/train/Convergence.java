@@ -34,6 +34,14 @@ public record Convergence(int bestEpoch, double bestLoss, int epochsWithoutImpro
         return next;
     }
 
+    /**
+     * Ended because the maximum number of epochs came before {@code rule}'s patience ran out: the validation
+     * loss may still have been improving, so the kept model is what the budget reached, not a converged one.
+     */
+    public boolean reachedMaximum(EarlyStopping rule) {
+        return ended() && !exhausted(rule);
+    }
+
     boolean improvedAt(int epoch) {
         return bestEpoch == epoch;
     }

@@ -26,6 +26,7 @@ import org.vaerepro.regression.ClaimVerdict;
 import org.vaerepro.regression.PublishedTableRule;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
+import org.vaerepro.train.Convergence;
 import org.vaerepro.train.EpochReport;
 
 /**
@@ -60,11 +61,16 @@ class ResultsPageTest {
     }
 
     private static ExperimentResult result(Suite suite, ExperimentSpec spec, double psnr, double lpips) {
+        return result(suite, spec, psnr, lpips, null);
+    }
+
+    private static ExperimentResult result(Suite suite, ExperimentSpec spec, double psnr, double lpips,
+            Convergence convergence) {
         ExperimentMetrics metrics = new ExperimentMetrics(100, psnr, psnr - 0.1, 0.5, lpips, "resize",
                 byRule(lpips), 100, 5, spec.latentDim(), 0.9, 0.8, 0.2, 0.7);
         Provenance provenance = Fixtures.provenance("a".repeat(64), "b".repeat(64), spec.seed(), 12.5);
         return new ExperimentResult(suite.name(), spec, metrics,
-                List.of(new EpochReport(0, 1, 1, 0, 1, 100, null)), Map.of(), 3.0, provenance, null);
+                List.of(new EpochReport(0, 1, 1, 0, 1, 100, null)), Map.of(), 3.0, provenance, convergence);
     }
 
     private OutputLayout layout() {
@@ -198,6 +204,43 @@ class ResultsPageTest {
         assertTrue(html.select("table.comparison").text().contains("+1.000 ± 0.227 (Welch 95%, df 4.0), p 0.000255"),
                 html.select("table.comparison").text());
         assertTrue(Jsoup.parse(ResultsPage.write(base, layout(), null).toFile(), "UTF-8").select("table.comparison").isEmpty());
+    }
+
+    @Test
+    void runsThatReachedTheEpochLimitBeforeEarlyStoppingAreCountedInBothTables() throws Exception {
+        Path file = Files.writeString(dir.resolve("limit.json"), """
+                {"suite": "limit", "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 30, "seed": 1,
+                  "seeds": 3, "validation": 100, "patience": 4, "minDelta": 0.5},
+                 "experiments": [{"id": "d2", "latentDim": 2, "reported": {"psnr": 13.0, "lpips": 0.25, "source": "table A"}}]}
+                """);
+        Suite suite = new SuiteParser().parse(file);
+        List<Run> runs = Suite.runs(suite.experiments());
+        // Seed 1 stopped early (4 epochs without improvement); seed 2 reached the maximum still improving;
+        // seed 3 reached it 3 epochs after its best, one short of the patience: both are at the limit.
+        Convergence[] endings = {
+            new Convergence(16, 1801.0, 4, "stopped early: ...", 21),
+            new Convergence(29, 1700.3, 0, "reached the maximum of 30 epochs; best epoch 30 (1700.3)", 30),
+            new Convergence(26, 1800.0, 3, "reached the maximum of 30 epochs; best epoch 27 (1800.0)", 30)};
+        for (int seed = 0; seed < 3; seed++) {
+            AtomicFiles.writeJson(layout().run(suite, runs.get(seed)).metricsFile(),
+                    result(suite, runs.get(seed).spec(), 13.0 + seed * 0.1, 0.25, endings[seed]));
+        }
+        ResultGroup group = ResultsPage.groups(suite, layout()).get(0);
+        assertEquals(2, group.verdicts().get(0).atEpochLimit());
+        assertEquals(2, group.summaries().get(0).atEpochLimit());
+
+        Document html = Jsoup.parse(ResultsPage.write(suite, layout(), null).toFile(), "UTF-8");
+        assertEquals(List.of("3 / 3 (2 at the epoch limit)", "3 / 3 (2 at the epoch limit)"),
+                html.select("td.seed-count").eachText());
+    }
+
+    @Test
+    void aRunWithoutEarlyStoppingIsNeverAtTheEpochLimit() throws Exception {
+        Suite suite = suite();
+        ExperimentSpec spec = suite.experiments().get(0);
+        AtomicFiles.writeJson(layout().run(suite, spec).metricsFile(), result(suite, spec, 13.0, 0.25,
+                new Convergence(0, 100.0, 0, "reached the maximum of 1 epochs; best epoch 1 (100.0)", 1)));
+        assertEquals(0, ResultsPage.groups(suite, layout()).get(0).verdicts().get(0).atEpochLimit());
     }
 
     @Test
