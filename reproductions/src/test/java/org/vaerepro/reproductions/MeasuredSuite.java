@@ -18,7 +18,6 @@ import org.vaerepro.regression.Baseline;
 import org.vaerepro.regression.BaselineFile;
 import org.vaerepro.regression.MissingBaselineException;
 import org.vaerepro.statistics.SampleSummary;
-import org.vaerepro.train.EarlyStopping;
 
 /**
  * The suite this build ran (system properties set by the POM: {@code vae.suite},
@@ -80,9 +79,7 @@ final class MeasuredSuite {
      * waited: what they measured is the epoch budget, not a converged model.
      */
     long atEpochLimit(ExperimentSpec spec) {
-        EarlyStopping rule = spec.earlyStopping();
-        return rule == null ? 0 : results(spec).stream()
-                .filter(r -> r.convergence() != null && r.convergence().reachedMaximum(rule)).count();
+        return results(spec).stream().filter(ExperimentResult::endedAtEpochLimit).count();
     }
 
     Path baselineFile() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.vaerepro.io.FileFormat;
 import org.vaerepro.provenance.Provenance;
 import org.vaerepro.train.Convergence;
+import org.vaerepro.train.EarlyStopping;
 import org.vaerepro.train.EpochReport;
 
 /**
@@ -26,6 +27,15 @@ public record ExperimentResult(FileFormat format, String suite, ExperimentSpec s
     /** Training plus evaluation seconds: what this result cost to make. */
     public double wallSeconds() {
         return provenance.training().seconds() + evaluationSeconds;
+    }
+
+    /**
+     * Whether training ended at the maximum number of epochs while its early-stopping rule still waited: the
+     * result measures the epoch budget, not a converged model. False without early stopping.
+     */
+    public boolean endedAtEpochLimit() {
+        EarlyStopping rule = spec.earlyStopping();
+        return rule != null && convergence != null && convergence.reachedMaximum(rule);
     }
 
     /** Reads a metrics.json; the error names the file (and the versions, when they differ). */

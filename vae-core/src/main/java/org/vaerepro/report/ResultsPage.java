@@ -29,7 +29,6 @@ import org.vaerepro.regression.BottleneckTrend;
 import org.vaerepro.regression.PublishedTableRule;
 import org.vaerepro.regression.Tolerances;
 import org.vaerepro.statistics.SampleSummary;
-import org.vaerepro.train.EarlyStopping;
 
 /**
  * The suite's results page ({@code <output>/<suite>/index.html}): per architecture and dataset, a table
@@ -71,7 +70,7 @@ public final class ResultsPage {
                 sizes.add(new BottleneckClaim.Size(spec.latentDim(), psnrValues, lpipsValues));
                 // With one seed the mean is that seed's value.
                 points.add(new double[] {spec.latentDim(), psnr.mean(), lpips.mean()});
-                int atEpochLimit = atEpochLimit(spec, measured);
+                int atEpochLimit = (int) measured.stream().filter(ResultRow::atEpochLimit).count();
                 if (spec.reported() != null) {
                     verdicts.add(new VerdictRow(parts[0], parts[1], spec.latentDim(), spec.id(), measured.size(),
                             spec.seeds().size(), atEpochLimit, PublishedTableRule.psnr(psnr, spec.reported(), suite.margins()),
@@ -96,13 +95,6 @@ public final class ResultsPage {
         return adjusted;
     }
 
-    /** How many of the runs ended at the maximum number of epochs while early stopping still waited. */
-    private static int atEpochLimit(ExperimentSpec spec, List<ResultRow> runs) {
-        EarlyStopping rule = spec.earlyStopping();
-        return rule == null ? 0 : (int) runs.stream()
-                .filter(r -> r.convergence() != null && r.convergence().reachedMaximum(rule)).count();
-    }
-
     private static SampleSummary over(List<ResultRow> rows, ToDoubleFunction<ExperimentMetrics> metric) {
         return SampleSummary.of(values(rows, metric), SampleSummary.CONFIDENCE_95);
     }
@@ -117,14 +109,14 @@ public final class ResultsPage {
         String policy = spec.lpipsSmallImages().id();
         if (!Files.isRegularFile(metrics)) {
             return new ResultRow(run.id(), spec.latentDim(), "not run", null, null, null, Map.of(), spec.reported(),
-                    null, null, null, policy, null, null);
+                    null, null, null, policy, null, null, false);
         }
         ExperimentResult r;
         try {
             r = ExperimentResult.read(metrics);
         } catch (UncheckedIOException | FileFormatException | IllegalArgumentException e) {
             return new ResultRow(run.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(),
-                    null, null, null, Map.of(), spec.reported(), null, null, null, policy, null, null);
+                    null, null, null, Map.of(), spec.reported(), null, null, null, policy, null, null, false);
         }
         boolean stale = !r.spec().equals(spec);
         var m = r.metrics();
@@ -136,7 +128,7 @@ public final class ResultsPage {
         r.images().forEach((name, file) -> images.put(name, run.id() + "/" + file));
         return new ResultRow(run.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured", m,
                 r.provenance(), r.training().size(), images, reported, psnrDelta, lpipsDelta, pass,
-                m.lpipsSmallImages(), r.training(), r.convergence());
+                m.lpipsSmallImages(), r.training(), r.convergence(), r.endedAtEpochLimit());
     }
 
     /** Renders the page into {@code <output>/<suite>/index.html}, beside the experiments' pictures. */
