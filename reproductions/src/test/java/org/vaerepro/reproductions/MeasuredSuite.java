@@ -68,18 +68,18 @@ final class MeasuredSuite {
         return result;
     }
 
-    /** One metric over the seeds of an experiment. */
-    SampleSummary summary(ExperimentSpec spec, ToDoubleFunction<ExperimentMetrics> metric) {
-        return SampleSummary.of(results(spec).stream().mapToDouble(r -> metric.applyAsDouble(r.metrics())).toArray(),
+    /** One metric over an experiment's seeds ({@link #results}). */
+    static SampleSummary summary(List<ExperimentResult> results, ToDoubleFunction<ExperimentMetrics> metric) {
+        return SampleSummary.of(results.stream().mapToDouble(r -> metric.applyAsDouble(r.metrics())).toArray(),
                 SampleSummary.CONFIDENCE_95);
     }
 
     /**
-     * How many of the experiment's runs ended at the maximum number of epochs while early stopping still
+     * How many of an experiment's runs ended at the maximum number of epochs while early stopping still
      * waited: what they measured is the epoch budget, not a converged model.
      */
-    long atEpochLimit(ExperimentSpec spec) {
-        return results(spec).stream().filter(ExperimentResult::endedAtEpochLimit).count();
+    static long atEpochLimit(List<ExperimentResult> results) {
+        return results.stream().filter(ExperimentResult::endedAtEpochLimit).count();
     }
 
     Path baselineFile() {

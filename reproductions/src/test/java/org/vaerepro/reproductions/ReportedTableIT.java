@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestReporter;
 import org.vaerepro.experiment.ExperimentMetrics;
+import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.regression.CellVerdict;
 import org.vaerepro.regression.PublishedTableRule;
@@ -39,12 +40,13 @@ class ReportedTableIT {
         assertFalse(published.isEmpty(), "suite " + measured.suite.name() + " (" + measured.suite.file()
                 + ") declares no reported values, so there is no published table to check it against");
         return published.stream().map(spec -> DynamicTest.dynamicTest(spec.id(), () -> {
+            List<ExperimentResult> results = measured.results(spec);
             List<CellVerdict> cells = List.of(
-                    PublishedTableRule.psnr(measured.summary(spec, ExperimentMetrics::psnr), spec.reported(),
+                    PublishedTableRule.psnr(MeasuredSuite.summary(results, ExperimentMetrics::psnr), spec.reported(),
                             measured.suite.margins()),
-                    PublishedTableRule.lpips(measured.summary(spec, ExperimentMetrics::lpips), spec.reported(),
+                    PublishedTableRule.lpips(MeasuredSuite.summary(results, ExperimentMetrics::lpips), spec.reported(),
                             measured.suite.margins()));
-            long atLimit = measured.atEpochLimit(spec);
+            long atLimit = MeasuredSuite.atEpochLimit(results);
             String line = spec.id() + ": " + String.join("; ", cells.stream().map(CellVerdict::describe).toList())
                     + (atLimit > 0 ? " (" + atLimit + " of " + spec.seeds().size() + " runs at the epoch limit, not converged)" : "");
             reporter.publishEntry("verdict", line);

@@ -53,15 +53,15 @@ class ResultsPageTest {
     }
 
     private void writeResult(Suite suite, ExperimentSpec spec, double psnr, double lpips) throws Exception {
-        AtomicFiles.writeJson(layout().run(suite, spec).metricsFile(), result(suite, spec, psnr, lpips));
+        AtomicFiles.writeJson(layout().run(suite, spec).metricsFile(), result(suite, spec, psnr, lpips, null));
     }
 
     private void writeResult(Suite suite, Run run, double psnr, double lpips) throws Exception {
-        AtomicFiles.writeJson(layout().run(suite, run).metricsFile(), result(suite, run.spec(), psnr, lpips));
+        writeResult(suite, run, psnr, lpips, null);
     }
 
-    private static ExperimentResult result(Suite suite, ExperimentSpec spec, double psnr, double lpips) {
-        return result(suite, spec, psnr, lpips, null);
+    private void writeResult(Suite suite, Run run, double psnr, double lpips, Convergence convergence) throws Exception {
+        AtomicFiles.writeJson(layout().run(suite, run).metricsFile(), result(suite, run.spec(), psnr, lpips, convergence));
     }
 
     private static ExperimentResult result(Suite suite, ExperimentSpec spec, double psnr, double lpips,
@@ -222,8 +222,7 @@ class ResultsPageTest {
             new Convergence(29, 1700.3, 0, "reached the maximum of 30 epochs; best epoch 30 (1700.3)", 30),
             new Convergence(26, 1800.0, 3, "reached the maximum of 30 epochs; best epoch 27 (1800.0)", 30)};
         for (int seed = 0; seed < 3; seed++) {
-            AtomicFiles.writeJson(layout().run(suite, runs.get(seed)).metricsFile(),
-                    result(suite, runs.get(seed).spec(), 13.0 + seed * 0.1, 0.25, endings[seed]));
+            writeResult(suite, runs.get(seed), 13.0 + seed * 0.1, 0.25, endings[seed]);
         }
         ResultGroup group = ResultsPage.groups(suite, layout()).get(0);
         assertEquals(2, group.verdicts().get(0).atEpochLimit());
@@ -238,8 +237,8 @@ class ResultsPageTest {
     void aRunWithoutEarlyStoppingIsNeverAtTheEpochLimit() throws Exception {
         Suite suite = suite();
         ExperimentSpec spec = suite.experiments().get(0);
-        AtomicFiles.writeJson(layout().run(suite, spec).metricsFile(), result(suite, spec, 13.0, 0.25,
-                new Convergence(0, 100.0, 0, "reached the maximum of 1 epochs; best epoch 1 (100.0)", 1)));
+        writeResult(suite, new Run(spec, spec.seed()), 13.0, 0.25,
+                new Convergence(0, 100.0, 0, "reached the maximum of 1 epochs; best epoch 1 (100.0)", 1));
         assertEquals(0, ResultsPage.groups(suite, layout()).get(0).verdicts().get(0).atEpochLimit());
     }
 
