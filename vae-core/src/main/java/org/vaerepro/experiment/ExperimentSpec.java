@@ -1,7 +1,12 @@
 package org.vaerepro.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.vaerepro.data.DatasetReference;
+import org.vaerepro.io.Json;
 import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.Architecture;
 import org.vaerepro.model.DecoderDenseActivation;
@@ -61,6 +66,22 @@ public record ExperimentSpec(String id, DatasetReference dataset, int trainSubse
     public ExperimentSpec forTraining() {
         return new ExperimentSpec(id, dataset, trainSubset, 0, architecture, latentDim, loss, beta, epochs, batchSize,
                 learningRate, seed, null, null, seeds, decoderDenseActivation, validation, patience, minDelta);
+    }
+
+    /** The fields in which this spec differs from {@code earlier}, in the order the spec's JSON writes them. */
+    public List<SpecChange> changesFrom(ExperimentSpec earlier) {
+        JsonNode then = Json.mapper().valueToTree(earlier);
+        JsonNode now = Json.mapper().valueToTree(this);
+        Set<String> fields = new LinkedHashSet<>();
+        then.fieldNames().forEachRemaining(fields::add);
+        now.fieldNames().forEachRemaining(fields::add);
+        List<SpecChange> changes = new ArrayList<>();
+        for (String field : fields) {
+            if (!then.path(field).equals(now.path(field))) {
+                changes.add(new SpecChange(field, then.path(field).toString(), now.path(field).toString()));
+            }
+        }
+        return changes;
     }
 
     /** This spec with another epoch count. */

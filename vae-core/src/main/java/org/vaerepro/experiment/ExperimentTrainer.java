@@ -52,8 +52,8 @@ public final class ExperimentTrainer {
         String prefix = "[" + run.id() + "]";
         RunFolder.Preparation preparation = folder.prepareForTraining(spec);
         if (preparation.continuing()) {
-            log.accept(prefix + " epochs raised from " + preparation.previousEpochs() + " to " + spec.epochs()
-                    + ": continuing from the checkpoint");
+            log.accept(prefix + " " + preparation.changes().stream().map(SpecChange::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ": continuing from the checkpoint");
         }
         ImageDataset train = datasets.trainSet(spec);
         AutoencoderModel model = AutoencoderModel.create(modelConfig(spec), spec.seed());

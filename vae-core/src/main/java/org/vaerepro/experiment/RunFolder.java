@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.FileFormat;
 import org.vaerepro.train.Checkpoint;
@@ -22,12 +23,22 @@ public record RunFolder(Path directory) {
     public static final String METRICS = "metrics.json";
     static final FileFormat TRAINING_SPEC_FORMAT = new FileFormat("vae-repro-training-spec", 2);
 
-    /** What training found in the folder: a fresh start, or epochs to continue from. */
-    public record Preparation(int previousEpochs) {
+    /**
+     * What training found in the folder: a fresh start (no changes listed), or a checkpoint to continue from
+     * under a spec changed only in {@code changes}, all of them fields that decide when a run ends.
+     */
+    public record Preparation(List<SpecChange> changes) {
+        public Preparation {
+            changes = List.copyOf(changes);
+        }
+
         public boolean continuing() {
-            return previousEpochs > 0;
+            return !changes.isEmpty();
         }
     }
+
+    /** The training fields that decide when a run ends, never what it computes up to then. */
+    private static final Set<String> STOPPING_FIELDS = Set.of("epochs", "patience", "minDelta");
 
     /** The recorded training spec and its format, as written to {@value #TRAINING_SPEC}. */
     record RecordedSpec(FileFormat format, ExperimentSpec spec) {
@@ -83,19 +94,23 @@ public record RunFolder(Path directory) {
 
     /**
      * Makes the folder ready to train {@code spec}. A changed training spec invalidates everything trained
-     * before (evaluation-only fields do not count). Only more epochs keeps the checkpoint: shuffling, noise
-     * and Adam depend on (seed, epoch, step) alone, so continuing equals training the longer run from scratch.
+     * before (evaluation-only fields do not count), except the checkpoint when only the fields that decide when
+     * the run ends changed (the maximum, the patience, minDelta) and the run can go on from it under the new ones
+     * ({@link Checkpoint#continuableUnder}): shuffling, noise and Adam depend on (seed, epoch, step) alone, so
+     * continuing equals training under the new fields from scratch. So raising the maximum continues a run that
+     * reached it, and raising the patience continues one that stopped early.
      */
     public Preparation prepareForTraining(ExperimentSpec spec) {
         ExperimentSpec wanted = spec.forTraining();
         ExperimentSpec recorded = recordedSpec();
         if (wanted.equals(recorded)) {
-            return new Preparation(0);
+            return new Preparation(List.of());
         }
-        int previousEpochs = recorded != null && Files.isRegularFile(checkpointFile())
-                && recorded.epochs() < wanted.epochs() && recorded.withEpochs(wanted.epochs()).equals(wanted)
-                ? recorded.epochs() : 0;
-        List<Path> stale = previousEpochs > 0 ? List.of(modelFile(), trainingFile(), metricsFile())
+        List<SpecChange> changes = recorded == null ? List.of() : wanted.changesFrom(recorded);
+        boolean continuing = !changes.isEmpty() && Files.isRegularFile(checkpointFile())
+                && changes.stream().allMatch(change -> STOPPING_FIELDS.contains(change.field()))
+                && Checkpoint.continuableUnder(checkpointFile(), wanted.epochs(), wanted.earlyStopping());
+        List<Path> stale = continuing ? List.of(modelFile(), trainingFile(), metricsFile())
                 : List.of(checkpointFile(), Checkpoint.previous(checkpointFile()), modelFile(), trainingFile(),
                         metricsFile());
         try {
@@ -107,7 +122,7 @@ public record RunFolder(Path directory) {
             throw new UncheckedIOException("cannot prepare " + directory, e);
         }
         AtomicFiles.writeJson(trainingSpecFile(), new RecordedSpec(TRAINING_SPEC_FORMAT, wanted));
-        return new Preparation(previousEpochs);
+        return new Preparation(continuing ? changes : List.of());
     }
 
     /** The training spec recorded in the folder; null when absent, unreadable or of another format (start over). */

@@ -1,14 +1,11 @@
 package org.vaerepro.regression;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.ExperimentSpec;
-import org.vaerepro.io.Json;
+import org.vaerepro.experiment.SpecChange;
 import org.vaerepro.statistics.SampleSummary;
 
 /**
@@ -107,17 +104,8 @@ public final class BaselineCheck {
         if (recorded == null) {
             return List.of();
         }
-        ObjectNode then = Json.mapper().valueToTree(recorded);
-        ObjectNode current = Json.mapper().valueToTree(now);
-        List<String> changes = new ArrayList<>();
-        Set<String> fields = new LinkedHashSet<>();
-        then.fieldNames().forEachRemaining(fields::add);
-        current.fieldNames().forEachRemaining(fields::add);
-        for (String field : fields) {
-            if (!field.equals("seed") && !field.equals("seeds") && !then.path(field).equals(current.path(field))) {
-                changes.add(field + " " + then.path(field) + " → " + current.path(field));
-            }
-        }
-        return changes;
+        return now.changesFrom(recorded).stream()
+                .filter(change -> !change.field().equals("seed") && !change.field().equals("seeds"))
+                .map(SpecChange::toString).toList();
     }
 }

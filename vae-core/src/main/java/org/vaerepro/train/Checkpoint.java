@@ -80,6 +80,21 @@ public final class Checkpoint {
     }
 
     /**
+     * Whether a run of at most {@code maxEpochs} under {@code rule} (null: no early stopping) can continue from
+     * the checkpoint in {@code file} and end as if trained under them from the start
+     * ({@link TrainingState#continuableUnder}); false when no generation of it can be read.
+     */
+    public static boolean continuableUnder(Path file, int maxEpochs, EarlyStopping rule) {
+        try {
+            ArrayArchive.Contents contents = readNewestGood(file, (damaged, used, problem) -> { });
+            return Json.mapper().treeToValue(contents.manifest().get("state"), TrainingState.class)
+                    .continuableUnder(maxEpochs, rule);
+        } catch (ModelFileException | JsonProcessingException | IllegalArgumentException e) {
+            return false; // unreadable: the run starts over, as it would on resume
+        }
+    }
+
+    /**
      * Restores parameters and optimizer state into a model built from the same config, after checking
      * the checkpoint belongs to this model and these optimisation settings.
      */
@@ -94,13 +109,17 @@ public final class Checkpoint {
                 throw new ModelFileException(file, "was written for model " + savedModel + ", not " + model.config());
             }
             if (savedTrainer.seed() != trainer.seed() || savedTrainer.batchSize() != trainer.batchSize()
-                    || savedTrainer.learningRate() != trainer.learningRate()
-                    || !java.util.Objects.equals(savedTrainer.earlyStopping(), trainer.earlyStopping())) {
-                throw new ModelFileException(file, "was written with seed/batch/learning rate/early stopping "
-                        + savedTrainer.seed() + "/" + savedTrainer.batchSize() + "/" + savedTrainer.learningRate() + "/"
-                        + savedTrainer.earlyStopping() + ", this run uses " + trainer.seed() + "/" + trainer.batchSize()
-                        + "/" + trainer.learningRate() + "/" + trainer.earlyStopping()
+                    || savedTrainer.learningRate() != trainer.learningRate()) {
+                throw new ModelFileException(file, "was written with seed/batch/learning rate "
+                        + savedTrainer.seed() + "/" + savedTrainer.batchSize() + "/" + savedTrainer.learningRate()
+                        + ", this run uses " + trainer.seed() + "/" + trainer.batchSize() + "/" + trainer.learningRate()
                         + "; delete the checkpoint to start over");
+            }
+            TrainingState state = Json.mapper().treeToValue(contents.manifest().get("state"), TrainingState.class);
+            if (!state.continuableUnder(trainer.epochs(), trainer.earlyStopping())) {
+                throw new ModelFileException(file, "holds " + state.history().size() + " epochs trained under "
+                        + savedTrainer.describeStopping() + "; a run under " + trainer.describeStopping()
+                        + " would have ended before them or kept another epoch; delete the checkpoint to start over");
             }
             Map<String, INDArray> params = new LinkedHashMap<>();
             Map<String, INDArray> adam = new LinkedHashMap<>();
@@ -115,7 +134,7 @@ public final class Checkpoint {
             });
             ModelFile.assignParameters(file, model, params);
             optimizer.restore(adam);
-            return Json.mapper().treeToValue(contents.manifest().get("state"), TrainingState.class);
+            return state;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ModelFileException(file, "invalid checkpoint: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.vaerepro.train;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,6 +13,19 @@ public record Convergence(int bestEpoch, double bestLoss, int epochsWithoutImpro
 
     static Convergence start() {
         return new Convergence(-1, Double.POSITIVE_INFINITY, 0, null, null);
+    }
+
+    /**
+     * The state {@code rule} reaches over the validation losses of {@code history}, epoch by epoch, with at most
+     * {@code maxEpochs}; it ends at the first epoch where the rule or the maximum ends the run, and the epochs after
+     * that are not looked at.
+     */
+    static Convergence replay(List<EpochReport> history, EarlyStopping rule, int maxEpochs) {
+        Convergence state = start();
+        for (int epoch = 0; epoch < history.size() && !state.ended(); epoch++) {
+            state = state.after(epoch, history.get(epoch).validation().loss(), rule, maxEpochs);
+        }
+        return state;
     }
 
     /**
@@ -52,10 +66,6 @@ public record Convergence(int bestEpoch, double bestLoss, int epochsWithoutImpro
 
     private Convergence ended(String why, int epochs) {
         return new Convergence(bestEpoch, bestLoss, epochsWithoutImprovement, why, epochs);
-    }
-
-    Convergence reopened() {
-        return new Convergence(bestEpoch, bestLoss, epochsWithoutImprovement, null, null);
     }
 
     public boolean ended() {

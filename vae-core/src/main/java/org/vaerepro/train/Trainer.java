@@ -66,12 +66,9 @@ public final class Trainer {
         TrainingState state = resumed ? Checkpoint.restore(checkpoint, model, config, optimizer, best,
                 (damaged, used, problem) -> listeners.forEach(l -> l.onCheckpointRecovered(damaged, used, problem)))
                 : TrainingState.start(stopping != null);
-        Convergence convergence = state.convergence();
-        if (convergence != null && convergence.ended() && !convergence.exhausted(stopping)
-                && state.epoch() < config.epochs()) {
-            // It ended at the old maximum without converging and the maximum was raised: it goes on.
-            convergence = convergence.reopened();
-        }
+        // The stopping rule or the maximum may differ from the checkpoint's (only in ways that keep it valid,
+        // which restore checks): where the run stands is this rule replayed over the recorded losses.
+        Convergence convergence = stopping == null ? null : Convergence.replay(state.history(), stopping, config.epochs());
 
         boolean variational = model.config().architecture().variational();
         int latentDim = model.config().latentDim();

@@ -23,6 +23,13 @@ public record TrainerConfig(int epochs, int batchSize, double learningRate, long
         }
     }
 
+    /** How the run ends, for messages: "at most 25 epochs, stopping after 4 epochs without improvement by more than 0.1". */
+    public String describeStopping() {
+        return earlyStopping == null ? "exactly " + epochs + " epochs (no early stopping)"
+                : "at most " + epochs + " epochs, stopping after " + earlyStopping.patience()
+                        + " epochs without improvement by more than " + earlyStopping.minDelta();
+    }
+
     /** Without early stopping: {@code epochs} epochs exactly. */
     public TrainerConfig(int epochs, int batchSize, double learningRate, long seed, int logEverySteps,
             int checkpointEverySteps) {

@@ -15,6 +15,31 @@ public record TrainingState(int epoch, int stepInEpoch, long globalStep, List<Ep
         history = List.copyOf(history);
     }
 
+    /**
+     * Whether a run trained under {@code rule} (null: no early stopping) for at most {@code maxEpochs} can go on
+     * from this state and end exactly as if it had been trained under them from the start. The parameters,
+     * Adam's state and every random stream depend on (seed, epoch, step) alone, never on the stopping rule; so
+     * that holds when the maximum is not below the epochs already trained and {@code rule}, replayed over the
+     * recorded validation losses, neither ends the run before those epochs nor picks another best epoch (the
+     * state's parameters for the kept model are that epoch's, no other's). This is what lets a run that stopped
+     * early, or reached its maximum, continue when the patience or the maximum is raised.
+     */
+    public boolean continuableUnder(int maxEpochs, EarlyStopping rule) {
+        int trained = history.size();
+        if (trained > maxEpochs || (trained == maxEpochs && stepInEpoch > 0) || (rule == null) != (convergence == null)) {
+            return false;
+        }
+        if (rule == null) {
+            return true;
+        }
+        if (history.stream().anyMatch(report -> report.validation() == null)) {
+            return false;
+        }
+        Convergence replayed = Convergence.replay(history, rule, maxEpochs);
+        boolean endsBefore = replayed.ended() && replayed.epochsTrained() < trained;
+        return !endsBefore && replayed.bestEpoch() == convergence.bestEpoch();
+    }
+
     /** {@code convergence} is null without early stopping. */
     public static TrainingState start(boolean earlyStopping) {
         return new TrainingState(0, 0, 0, List.of(), 0, 0, 0, 0, 0, earlyStopping ? Convergence.start() : null);

@@ -91,7 +91,7 @@ class SuiteEndToEndTest {
         Files.writeString(suiteFile, Files.readString(suiteFile).replace("\"epochs\": 1", "\"epochs\": 2"));
         SuiteSession longer = new SuiteSession(settings(suiteFile, out, List.of("vae-d2")), log::add);
         assertTrue(longer.train().failures().isEmpty());
-        assertTrue(log.stream().anyMatch(l -> l.contains("[vae-d2] epochs raised from 1 to 2")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.equals("[vae-d2] epochs 1 → 2: continuing from the checkpoint")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("[vae-d2] resuming from")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("[vae-d2] epoch 2 step 4/8")), log.toString());
     }

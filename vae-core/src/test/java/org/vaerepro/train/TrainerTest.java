@@ -178,6 +178,56 @@ class TrainerTest {
     }
 
     @Test
+    void raisingThePatienceContinuesAStoppedRunToTheResultOfTheMorePatientRule() {
+        // Training is real; the validation losses are scripted so that each rule's decision is known. Patience 2
+        // stops after 4 epochs (best: epoch 2's 9.0); patience 3 lives to see 8.0 and 7.9 and stops after 9.
+        double[] losses = {10, 9, 9.5, 9.6, 8, 7.9, 9, 9, 9, 9, 9, 9};
+        EarlyStopping hasty = new EarlyStopping(2, 0);
+        EarlyStopping patient = new EarlyStopping(3, 0);
+        AutoencoderModel straight = AutoencoderModel.create(VAE, 15);
+        TrainingResult expected = new Trainer(new TrainerConfig(12, 64, 1e-3, 15, 0, 0, patient), List.of())
+                .train(straight, mnist, null, scripted(losses, 0));
+        assertEquals(9, expected.epochs().size());
+        assertEquals(5, expected.convergence().bestEpoch());
+
+        Path checkpoint = dir.resolve("patience.ckpt");
+        TrainingResult stopped = new Trainer(new TrainerConfig(12, 64, 1e-3, 15, 0, 0, hasty), List.of())
+                .train(AutoencoderModel.create(VAE, 15), mnist, checkpoint, scripted(losses, 0));
+        assertEquals(4, stopped.epochs().size());
+        assertTrue(stopped.convergence().reason().startsWith("stopped early"), stopped.convergence().reason());
+        assertTrue(Checkpoint.continuableUnder(checkpoint, 12, patient));
+        AutoencoderModel continued = AutoencoderModel.create(VAE, 15);
+        TrainingResult more = new Trainer(new TrainerConfig(12, 64, 1e-3, 15, 0, 0, patient), List.of())
+                .train(continued, mnist, checkpoint, scripted(losses, 4));
+        assertTrue(more.resumed());
+        assertEquals(expected.convergence(), more.convergence());
+        assertEquals(expected.epochs().stream().map(EpochReport::validation).toList(),
+                more.epochs().stream().map(EpochReport::validation).toList());
+        assertBitIdentical(straight.parameters(), continued.parameters(), "stopped run continued under more patience");
+
+        // The checkpoint now holds 9 epochs. Rules that would have ended the run sooner, or kept another epoch,
+        // cannot continue from it: the hasty rule (stops after 4), minDelta 0.5 (7.9 is no real gain on 8.0, so
+        // its best is epoch 5's 8.0, whose parameters the checkpoint does not hold), a maximum of 8.
+        assertTrue(Checkpoint.continuableUnder(checkpoint, 12, new EarlyStopping(5, 0)));
+        assertTrue(!Checkpoint.continuableUnder(checkpoint, 12, hasty));
+        assertTrue(!Checkpoint.continuableUnder(checkpoint, 12, new EarlyStopping(10, 0.5)));
+        assertTrue(!Checkpoint.continuableUnder(checkpoint, 8, patient));
+        assertTrue(!Checkpoint.continuableUnder(checkpoint, 12, null), "early stopping turned off");
+        ModelFileException refused = assertThrows(ModelFileException.class, () -> new Trainer(
+                new TrainerConfig(12, 64, 1e-3, 15, 0, 0, hasty), List.of())
+                .train(AutoencoderModel.create(VAE, 15), mnist, checkpoint, scripted(losses, 9)));
+        assertTrue(refused.getMessage().contains("holds 9 epochs trained under at most 12 epochs, stopping after 3 "
+                + "epochs without improvement by more than 0.0; a run under at most 12 epochs, stopping after 2 epochs"),
+                refused.getMessage());
+    }
+
+    /** Validation losses taken from {@code losses}, the first call returning {@code losses[from]}. */
+    private static Validation scripted(double[] losses, int from) {
+        int[] next = {from};
+        return model -> new ValidationReport(32, losses[next[0]++], 0, 0, 0, 0, 0);
+    }
+
+    @Test
     void earlyStoppingWithoutValidationImagesIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(
                 new TrainerConfig(2, 64, 1e-3, 1, 0, 0, new EarlyStopping(1, 0)), List.of())
