@@ -5,8 +5,10 @@
 
 For each experiment: the project's runs (<suite folder>/<id>/seed-<n>/training.json) and the peer's seeds.
 Writes <out>/<id>.png (validation loss, PSNR and LPIPS against epoch, one line per seed and framework) and
-<out>/<id>.json (per epoch: each side's mean, min and max over seeds, and whether the project's mean lies
-within the peer's seed range), and prints a Markdown table.
+<out>/<id>.json (per epoch: each side's mean, min and max over seeds, whether the project's mean lies
+within the peer's seed range, and Welch's two-sided t-test of the two sides' seeds with its p-value adjusted by
+Holm's method over every (epoch, measure) compared for that experiment), and prints Markdown tables.
+Needs matplotlib and SciPy (Debian: python3-matplotlib, python3-scipy).
 """
 import glob
 import json
@@ -14,6 +16,7 @@ import os
 import sys
 
 import matplotlib
+from scipy import stats
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -40,6 +43,24 @@ def peer_curves(path):
 def summary(curves, metric, epoch):
     values = [c[epoch][metric] for c in curves.values() if len(c) > epoch]
     return {"mean": sum(values) / len(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def holm(p_values):
+    """Holm's step-down adjustment (as R's p.adjust(p, "holm")): the k-th smallest p times (m - k + 1), kept
+    monotone and capped at 1."""
+    order = sorted(range(len(p_values)), key=lambda i: p_values[i])
+    adjusted, running = [0.0] * len(p_values), 0.0
+    for rank, i in enumerate(order):
+        running = max(running, (len(p_values) - rank) * p_values[i])
+        adjusted[i] = min(1.0, running)
+    return adjusted
+
+
+def welch(ours, theirs, metric, epoch):
+    a = [c[epoch][metric] for c in ours.values() if len(c) > epoch]
+    b = [c[epoch][metric] for c in theirs.values() if len(c) > epoch]
+    t, p = stats.ttest_ind(a, b, equal_var=False)
+    return {"t": float(t), "p": float(p)}
 
 
 def main():
@@ -73,6 +94,9 @@ def main():
                 row[metric] = {"project": a, "peer": b, "projectMeanWithinPeerRange": b["min"] <= a["mean"] <= b["max"],
                                "difference": a["mean"] - b["mean"]}
             rows.append(row)
+        tests = [(row, metric) for row in rows for metric, _ in METRICS]
+        for (row, metric), adjusted in zip(tests, holm([welch(ours, theirs, m, r["epoch"] - 1)["p"] for r, m in tests])):
+            row[metric]["welch"] = dict(welch(ours, theirs, metric, row["epoch"] - 1), holm=adjusted)
         with open(os.path.join(out, f"{experiment}.json"), "w") as f:
             json.dump({"experiment": experiment, "peer": peer["command"], "epochs": rows}, f, indent=1)
         print(f"\n{experiment} (project seeds {sorted(ours)}, peer seeds {sorted(theirs)}); mean [min, max] over seeds")
@@ -85,6 +109,13 @@ def main():
                 for side in ("project", "peer"):
                     s = row[metric][side]
                     cells.append(f"{fmt.format(s['mean'])} [{fmt.format(s['min'])}, {fmt.format(s['max'])}]")
+            print(f"| {row['epoch']} | " + " | ".join(cells) + " |")
+        print(f"\nWelch's two-sided t-test, project vs peer seeds; p, and p adjusted by Holm over the {len(tests)} tests")
+        print("| epoch | loss t | loss p (Holm) | PSNR t | PSNR p (Holm) | LPIPS t | LPIPS p (Holm) |")
+        print("|---|---|---|---|---|---|---|")
+        for row in rows:
+            cells = [f"{row[m]['welch']['t']:+.2f} | {row[m]['welch']['p']:.3f} ({row[m]['welch']['holm']:.2f})"
+                     for m, _ in METRICS]
             print(f"| {row['epoch']} | " + " | ".join(cells) + " |")
 
 
