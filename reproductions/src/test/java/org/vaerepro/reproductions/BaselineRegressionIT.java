@@ -42,7 +42,8 @@ class BaselineRegressionIT {
         return measured.suite.experiments().stream().map(spec -> DynamicTest.dynamicTest(spec.id(), () -> {
             BaselineEntry entry = baseline.experiments().get(spec.id());
             assertNotNull(entry, "baseline " + measured.baselineFile() + " has no entry for " + spec.id());
-            List<String> deviations = BaselineCheck.deviations(entry, measured.result(spec));
+            List<String> deviations = BaselineCheck.deviations(entry,
+                    baseline.provenance().environment().threads(), measured.result(spec));
             assertTrue(deviations.isEmpty(), spec.id() + " drifted from " + measured.baselineFile() + " (recorded by '"
                     + baseline.command() + "' at commit " + baseline.provenance().source().gitCommit() + "):\n  "
                     + String.join("\n  ", deviations));

@@ -30,6 +30,9 @@ class BaselineTest {
     private static final String TRAIN_SHA = "1".repeat(64);
     private static final String TEST_SHA = "2".repeat(64);
 
+    /** The thread count of the baselines here: the fixture results' own, so a recorded seed is held to its floor. */
+    private static final int RECORDED_THREADS = Fixtures.ENVIRONMENT.threads();
+
     private static ExperimentResult result(ExperimentSpec spec, double psnr, double lpips, String trainSha) {
         return new ExperimentResult("s", spec, new ExperimentMetrics(1000, psnr, psnr, 0.5, lpips, "resize", Map.of(), 1,
                 1, 2, 0.5, 0.5, 0.1, 1), List.of(new EpochReport(0, 1, 1, 0, 10, 100, null)), Map.of(), 5,
@@ -50,15 +53,15 @@ class BaselineTest {
         ExperimentSpec spec = suite().experiments().get(0);
         // A version 1 entry (one value, no seeds): the fixed window.
         BaselineEntry entry = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, null, null, null, null);
-        assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 15.29, 0.209, TRAIN_SHA)));
-        assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 14.71, 0.191, TRAIN_SHA)));
-        List<String> better = BaselineCheck.deviations(entry, result(spec, 15.4, 0.18, TRAIN_SHA));
+        assertEquals(List.of(), BaselineCheck.deviations(entry, RECORDED_THREADS, result(spec, 15.29, 0.209, TRAIN_SHA)));
+        assertEquals(List.of(), BaselineCheck.deviations(entry, RECORDED_THREADS, result(spec, 14.71, 0.191, TRAIN_SHA)));
+        List<String> better = BaselineCheck.deviations(entry, RECORDED_THREADS, result(spec, 15.4, 0.18, TRAIN_SHA));
         assertEquals(2, better.size(), better.toString());
         assertTrue(better.get(0).contains("+0.4000"), better.get(0));
-        List<String> worse = BaselineCheck.deviations(entry, result(spec, 14.0, 0.25, TRAIN_SHA));
+        List<String> worse = BaselineCheck.deviations(entry, RECORDED_THREADS, result(spec, 14.0, 0.25, TRAIN_SHA));
         assertEquals(2, worse.size(), worse.toString());
-        assertEquals(1, BaselineCheck.deviations(entry, result(spec, Double.NaN, 0.2, TRAIN_SHA)).size());
-        List<String> otherData = BaselineCheck.deviations(entry, result(spec, 15.0, 0.2, "3".repeat(64)));
+        assertEquals(1, BaselineCheck.deviations(entry, RECORDED_THREADS, result(spec, Double.NaN, 0.2, TRAIN_SHA)).size());
+        List<String> otherData = BaselineCheck.deviations(entry, RECORDED_THREADS, result(spec, 15.0, 0.2, "3".repeat(64)));
         assertTrue(otherData.get(0).startsWith("measured on different data"), otherData.toString());
     }
 
@@ -77,8 +80,8 @@ class BaselineTest {
         assertTrue(psnr.derivation().contains("95% prediction interval for one new run over 5 seeds"), psnr.derivation());
         // LPIPS spread 0.001 gives 0.0030, under the numerical-noise floor: the floor applies.
         assertEquals(Tolerances.GATE_LPIPS_FLOOR, BaselineCheck.lpipsPredictionWindow(spread).halfWidth(), 0);
-        assertEquals(List.of(), BaselineCheck.deviations(spread, result(spec, 15.6, 0.207, TRAIN_SHA)));
-        List<String> out = BaselineCheck.deviations(spread, result(spec, 15.7, 0.21, TRAIN_SHA));
+        assertEquals(List.of(), BaselineCheck.deviations(spread, RECORDED_THREADS, result(spec, 15.6, 0.207, TRAIN_SHA)));
+        List<String> out = BaselineCheck.deviations(spread, RECORDED_THREADS, result(spec, 15.7, 0.21, TRAIN_SHA));
         assertEquals(2, out.size(), out.toString());
         assertTrue(out.get(0).contains("+0.7000") && out.get(0).contains("prediction interval"), out.get(0));
         assertTrue(out.get(1).contains("floor"), out.get(1));
@@ -90,13 +93,22 @@ class BaselineTest {
         Map<Long, SeedValues> seeds = Map.of(1L, new SeedValues(14.0, 0.25, 0.5), 2L, new SeedValues(16.0, 0.15, 0.5));
         BaselineEntry entry = new BaselineEntry(15.0, 0.20, 0.5, "resize", 1000, TRAIN_SHA, TEST_SHA, 1.414, 0.07, seeds, null);
         // Seed 1 is compared with seed 1's value, not with the mean: 14.2 passes, 14.3 does not (floor 0.25 dB).
-        assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 14.2, 0.255, TRAIN_SHA)));
-        List<String> drift = BaselineCheck.deviations(entry, result(spec, 14.3, 0.25, TRAIN_SHA));
+        assertEquals(List.of(), BaselineCheck.deviations(entry, RECORDED_THREADS, result(spec, 14.2, 0.255, TRAIN_SHA)));
+        List<String> drift = BaselineCheck.deviations(entry, RECORDED_THREADS, result(spec, 14.3, 0.25, TRAIN_SHA));
         assertEquals(1, drift.size(), drift.toString());
         assertTrue(drift.get(0).contains("differs from baseline 14.0000 dB by +0.3000")
                 && drift.get(0).contains("seed 1 as recorded"), drift.get(0));
         // The mean (15.0) would have been within the prediction interval: that window is for new seeds only.
         assertTrue(BaselineCheck.psnrPredictionWindow(entry).halfWidth() > 1.0);
+        // Seed 1 recorded with another thread count is other arithmetic: held as a new run, and the window says why.
+        assertEquals(List.of(), BaselineCheck.deviations(entry, 1, result(spec, 14.3, 0.25, TRAIN_SHA)));
+        BaselineCheck.Windows other = BaselineCheck.windows(entry, 1, 1, RECORDED_THREADS);
+        assertEquals(15.0, other.psnrCentre(), 0);
+        assertEquals(BaselineCheck.psnrPredictionWindow(entry).halfWidth(), other.psnr().halfWidth(), 0);
+        assertTrue(other.psnr().derivation().startsWith("seed 1 was recorded with 1 native threads and this run used 2"),
+                other.psnr().derivation());
+        // An unknown count (0: baselines before it was recorded) keeps the floor.
+        assertEquals(Tolerances.GATE_PSNR_FLOOR_DB, BaselineCheck.windows(entry, 1, 0, RECORDED_THREADS).psnr().halfWidth(), 0);
     }
 
     @Test
@@ -148,13 +160,13 @@ class BaselineTest {
         BaselineEntry entry = BaselineFile.record(suite, measured(suite), "x").experiments().get("a");
         ExperimentSpec spec = suite.experiments().get(0);
         assertEquals(spec.forTraining(), entry.trainedAs());
-        assertEquals(List.of(), BaselineCheck.deviations(entry, result(spec, 15.0, 0.2, TRAIN_SHA)));
+        assertEquals(List.of(), BaselineCheck.deviations(entry, RECORDED_THREADS, result(spec, 15.0, 0.2, TRAIN_SHA)));
 
         // Same numbers, but trained for 3 epochs with 100 images held out: the recipe is named first; the
         // evaluation-only testSubset is not part of it.
         ExperimentSpec changed = experimentA(
                 "\"dataset\": \"mnist\", \"architecture\": \"vae\", \"epochs\": 3, \"seed\": 1, \"validation\": 100, \"testSubset\": 500");
-        List<String> problems = BaselineCheck.deviations(entry, result(changed, 15.0, 0.2, TRAIN_SHA));
+        List<String> problems = BaselineCheck.deviations(entry, RECORDED_THREADS, result(changed, 15.0, 0.2, TRAIN_SHA));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("trained differently from the baseline's runs (epochs 1 → 3, validation 0 → 100)"),
                 problems.get(0));

@@ -55,7 +55,8 @@ public final class SuiteOnSpark {
                 continue;
             }
             ExperimentResult measured = ExperimentResult.read(session.layout().run(session.suite(), run).metricsFile());
-            BaselineCheck.deviations(entry, measured).forEach(d -> deviations.add(run.id() + ": " + d));
+            BaselineCheck.deviations(entry, baseline.provenance().environment().threads(), measured)
+                    .forEach(d -> deviations.add(run.id() + ": " + d));
         }
         return deviations;
     }
