@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.FileFormat;
@@ -79,16 +80,26 @@ public record RunFolder(Path directory) {
      * a run needs neither training nor evaluation; changing its spec, or deleting metrics.json, retrains it.
      */
     public boolean isArchived(ExperimentSpec spec) {
-        if (Files.isRegularFile(modelFile()) || !Files.isRegularFile(trainingFile()) || !Files.isRegularFile(metricsFile())
-                || !spec.forTraining().equals(recordedSpec())) {
+        return !Files.isRegularFile(modelFile()) && Files.isRegularFile(trainingFile())
+                && spec.forTraining().equals(recordedSpec()) && isEvaluated(spec);
+    }
+
+    /**
+     * metrics.json was measured with this spec: its training fields and the fields that change what evaluation
+     * measures (the test subset, the LPIPS size rule; the reported values do not). Training deletes metrics.json
+     * before it changes the model ({@link #prepareForTraining}), so with {@link #isTrained} this means the
+     * metrics are those of the model in the folder.
+     */
+    public boolean isEvaluated(ExperimentSpec spec) {
+        if (!Files.isRegularFile(metricsFile())) {
             return false;
         }
         try {
             ExperimentSpec evaluated = ExperimentResult.read(metricsFile()).spec();
-            return evaluated.forTraining().equals(spec.forTraining())
-                    && java.util.Objects.equals(evaluated.lpipsSmallImages(), spec.lpipsSmallImages());
+            return evaluated.forTraining().equals(spec.forTraining()) && evaluated.testSubset() == spec.testSubset()
+                    && Objects.equals(evaluated.lpipsSmallImages(), spec.lpipsSmallImages());
         } catch (RuntimeException e) {
-            return false; // unreadable metrics: not a usable snapshot
+            return false; // unreadable metrics: measure again
         }
     }
 

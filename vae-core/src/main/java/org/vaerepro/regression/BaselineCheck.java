@@ -82,8 +82,20 @@ public final class BaselineCheck {
                 100 * Tolerances.GATE_CONFIDENCE, n, n - 1, t, sd, n, interval, interval < floor ? ", floor " + floor : ""));
     }
 
+    /**
+     * What is wrong with {@code measured}, a result of {@code experiment}, against that experiment's entry in
+     * {@code baseline}: its entry's windows, at the native thread count the baseline's runs were recorded with.
+     */
+    public static List<String> deviations(Baseline baseline, String experiment, ExperimentResult measured) {
+        BaselineEntry entry = baseline.experiments().get(experiment);
+        if (entry == null) {
+            return List.of("the baseline of suite " + baseline.suite() + " has no entry for " + experiment);
+        }
+        return deviations(entry, baseline.provenance().environment().threads(), measured);
+    }
+
     /** What is wrong with {@code measured} against its entry in a baseline recorded at {@code recordedThreads}. */
-    public static List<String> deviations(BaselineEntry baseline, int recordedThreads, ExperimentResult measured) {
+    static List<String> deviations(BaselineEntry baseline, int recordedThreads, ExperimentResult measured) {
         List<String> problems = new ArrayList<>();
         List<String> recipe = trainingChanges(baseline.trainedAs(), measured.spec().forTraining());
         if (!recipe.isEmpty()) {

@@ -146,13 +146,17 @@ public final class SuiteSession {
         return byId;
     }
 
-    /** A run already trained with its spec costs only its evaluation. The datasets are those preflight loaded. */
+    /**
+     * A run already trained with its spec costs only its evaluation, and nothing when it was evaluated too
+     * ({@link SuiteRunner#trainAndEvaluate} skips it). The datasets are those preflight loaded.
+     */
     private RunCost cost(RunPhase phase, Run run) {
         ExperimentSpec spec = run.spec();
         boolean training = phase.trains() && !layout.run(suite, run).isTrained(spec);
+        boolean evaluating = phase.evaluates() && !(phase.trains() && runner.isCurrent(suite, run));
         return RunCost.of(datasets.testSet(spec).shape(), datasets.trainSet(spec).size(),
                 spec.validation(), spec.epochs(),
-                datasets.testSet(spec).size(), training, phase.evaluates());
+                datasets.testSet(spec).size(), training, evaluating);
     }
 
     /** Renders the results page; experiments not yet run show as "not run". */

@@ -209,6 +209,12 @@ class BaselineTest {
         Baseline read = BaselineFile.read(file);
         assertEquals(baseline, read);
         assertEquals(24.0, read.experiments().get("b").psnr(), 0);
+        // Checked against the file: each experiment's own entry, at the thread count the file records.
+        ExperimentSpec a = suite.experiments().get(0);
+        assertEquals(List.of(), BaselineCheck.deviations(read, "a", result(a, 16, 0.2, TRAIN_SHA)));
+        assertEquals(2, BaselineCheck.deviations(read, "a", result(a, 24, 0.3, TRAIN_SHA)).size());
+        assertEquals(List.of("the baseline of suite s has no entry for c"),
+                BaselineCheck.deviations(read, "c", result(a, 16, 0.2, TRAIN_SHA)));
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.Run;
 import org.vaerepro.regression.Baseline;
 import org.vaerepro.regression.BaselineCheck;
-import org.vaerepro.regression.BaselineEntry;
 import org.vaerepro.regression.BaselineFile;
 import org.vaerepro.session.SessionSettings;
 import org.vaerepro.session.SuiteSession;
@@ -49,13 +48,8 @@ public final class SuiteOnSpark {
         Baseline baseline = BaselineFile.read(baselineFile);
         List<String> deviations = new ArrayList<>();
         for (Run run : runs) {
-            BaselineEntry entry = baseline.experiments().get(run.experiment().id());
-            if (entry == null) {
-                deviations.add(run.id() + ": baseline " + baselineFile + " has no entry for " + run.experiment().id());
-                continue;
-            }
             ExperimentResult measured = ExperimentResult.read(session.layout().run(session.suite(), run).metricsFile());
-            BaselineCheck.deviations(entry, baseline.provenance().environment().threads(), measured)
+            BaselineCheck.deviations(baseline, run.experiment().id(), measured)
                     .forEach(d -> deviations.add(run.id() + ": " + d));
         }
         return deviations;
