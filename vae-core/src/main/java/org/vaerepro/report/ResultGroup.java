@@ -6,7 +6,7 @@ import org.vaerepro.regression.BottleneckTrend;
 
 /**
  * One table of the page: an architecture on a dataset, rows ordered by bottleneck size, with the
- * source's claim "a larger bottleneck gives better PSNR and LPIPS" checked on the measured experiments
+ * source's claim "a larger bottleneck gives better PSNR and LPIPS" checked on the experiments measured with their current spec
  * (the mean over seeds for multi-seed ones). {@code rows} has one row per run; {@code summaries} one per
  * multi-seed experiment; {@code curves} the learning-curve pictures of each measured experiment;
  * {@code verdicts} the published-table verdicts of its experiments with reported values; {@code claim} the

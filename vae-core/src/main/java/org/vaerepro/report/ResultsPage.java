@@ -58,7 +58,7 @@ public final class ResultsPage {
             for (ExperimentSpec spec : sorted) {
                 List<ResultRow> runs = Suite.runs(List.of(spec)).stream().map(run -> row(suite, run, layout)).toList();
                 rows.addAll(runs);
-                List<ResultRow> measured = runs.stream().filter(ResultRow::measured).toList();
+                List<ResultRow> measured = runs.stream().filter(ResultRow::current).toList();
                 if (measured.isEmpty()) {
                     continue;
                 }
@@ -108,14 +108,14 @@ public final class ResultsPage {
         Path metrics = layout.run(suite, run).metricsFile();
         String policy = spec.lpipsSmallImages().id();
         if (!Files.isRegularFile(metrics)) {
-            return new ResultRow(run.id(), spec.latentDim(), "not run", null, null, null, Map.of(), spec.reported(),
+            return new ResultRow(run.id(), spec.latentDim(), "not run", false, null, null, null, Map.of(), spec.reported(),
                     null, null, null, policy, null, null, false);
         }
         ExperimentResult r;
         try {
             r = ExperimentResult.read(metrics);
         } catch (UncheckedIOException | FileFormatException | IllegalArgumentException e) {
-            return new ResultRow(run.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(),
+            return new ResultRow(run.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(), false,
                     null, null, null, Map.of(), spec.reported(), null, null, null, policy, null, null, false);
         }
         boolean stale = !r.spec().equals(spec);
@@ -126,7 +126,7 @@ public final class ResultsPage {
         Boolean pass = reported == null ? null : PublishedTableRule.passes(m.psnr(), m.lpips(), reported);
         Map<String, String> images = new LinkedHashMap<>();
         r.images().forEach((name, file) -> images.put(name, run.id() + "/" + file));
-        return new ResultRow(run.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured", m,
+        return new ResultRow(run.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured", stale, m,
                 r.provenance(), r.training().size(), images, reported, psnrDelta, lpipsDelta, pass,
                 m.lpipsSmallImages(), r.training(), r.convergence(), r.endedAtEpochLimit());
     }

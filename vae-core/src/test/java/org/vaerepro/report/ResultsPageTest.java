@@ -107,9 +107,12 @@ class ResultsPageTest {
         assertFalse(rows.get(1).pass());
         assertNull(rows.get(2).pass());
         assertTrue(rows.get(2).status().startsWith("stale"), rows.get(2).status());
+        assertTrue(rows.get(2).measured() && !rows.get(2).current());
+        // The stale row is shown but left out of the summaries: curves (and the claim) for d2 and d10 only.
+        assertEquals(List.of("d2", "d10"), groups.get(0).curves().stream().map(LearningCurves::experiment).toList());
         assertTrue(rows.get(3).status().startsWith("unreadable metrics.json"), rows.get(3).status());
         assertFalse(rows.get(3).measured());
-        // 12.6 → 15.4 → 17.0 dB and 0.27 → 0.12 → 0.10: the claim holds on the measured rows.
+        // 12.6 → 15.4 dB and 0.27 → 0.12: the claim holds on the current rows.
         assertTrue(groups.get(0).trend().holds(), groups.get(0).trend().toString());
 
         Path page = ResultsPage.write(suite, layout(), null);
@@ -121,6 +124,7 @@ class ResultsPageTest {
         assertTrue(html.text().contains("Hand-made results"));
         assertTrue(html.text().contains("d2 LPIPS by size rule: resize 0.2700, pad 0.3200"), html.text());
         assertTrue(html.select("td.id:containsOwn(d32)").first().parent().text().contains("unreadable"));
+        assertTrue(html.select("td.id:containsOwn(d16)").first().parent().text().contains("stale: spec changed"));
     }
 
     @Test
