@@ -60,6 +60,10 @@ public final class ResultsPage {
                 rows.addAll(runs);
                 List<ResultRow> measured = runs.stream().filter(ResultRow::current).toList();
                 if (measured.isEmpty()) {
+                    if (spec.reported() != null) {
+                        verdicts.add(new VerdictRow(parts[0], parts[1], spec.latentDim(), spec.id(), 0,
+                                spec.seeds().size(), 0, null, null));
+                    }
                     continue;
                 }
                 double[] psnrValues = values(measured, ExperimentMetrics::psnr);

@@ -65,7 +65,7 @@ public record SuiteComparison(String otherSuite, String otherFile, List<Row> row
         for (ResultGroup group : groups) {
             for (VerdictRow here : group.verdicts()) {
                 VerdictRow match = there.get(here.id());
-                if (match != null) {
+                if (match != null && here.measured() && match.measured()) {
                     rows.add(new Row(here, match, Difference.of(here.psnr(), match.psnr()),
                             Difference.of(here.lpips(), match.lpips())));
                 }

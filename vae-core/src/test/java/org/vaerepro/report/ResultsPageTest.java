@@ -128,6 +128,24 @@ class ResultsPageTest {
     }
 
     @Test
+    void aPublishedCellWithoutARunUnderTheCurrentSpecStaysInTheVerdictTableMarked() throws Exception {
+        Suite suite = suite();
+        List<ExperimentSpec> specs = suite.experiments();
+        writeResult(suite, specs.get(0).withEpochs(7), 14.0, 0.2); // d2: measured, but under an older spec
+        writeResult(suite, specs.get(1), 16.5, 0.1);                // d10: current
+        List<VerdictRow> verdicts = ResultsPage.groups(suite, layout()).get(0).verdicts();
+        assertEquals(List.of("d2", "d10"), verdicts.stream().map(VerdictRow::id).toList());
+        assertFalse(verdicts.get(0).measured());
+        assertEquals(0, verdicts.get(0).seedsMeasured());
+        assertTrue(verdicts.get(1).measured());
+        Document html = Jsoup.parse(ResultsPage.write(suite, layout(), null).toFile(), "UTF-8");
+        assertEquals(List.of("no run measured under the suite's current spec yet"),
+                html.select("table.verdicts td.notrun").eachText());
+        // d10's row has its two verdicts (one seed: undecided), d2's row none.
+        assertEquals(List.of("undecided", "undecided"), html.select("table.verdicts span[class^=verdict-]").eachText());
+    }
+
+    @Test
     void theClaimIsTestedPerStepAndFamilyWiseAcrossEveryGroup() throws Exception {
         Path file = dir.resolve("family.json");
         Files.writeString(file, """
