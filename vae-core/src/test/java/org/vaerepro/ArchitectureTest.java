@@ -1,5 +1,9 @@
 package org.vaerepro;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -13,14 +17,25 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.RunStatus;
+import org.vaerepro.regression.BaselineCheck;
+import org.vaerepro.regression.BottleneckClaim;
+import org.vaerepro.regression.PublishedTableRule;
+import org.vaerepro.statistics.HolmAdjustment;
+import org.vaerepro.statistics.WelchTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The layering of vae-core as rules that fail the build (ArchUnit): no package cycles, {@code experiment}
  * below {@code session}, {@code report} and {@code regression}, no Maven types, and no reads of system
- * properties or environment variables (settings arrive through {@code session.SessionSettings}).
+ * properties or environment variables (settings arrive through {@code session.SessionSettings}); and the rules of
+ * one concept in one place: only {@link RunStatus} reads metrics.json to decide whether a result is current, and no
+ * class outside {@code regression} computes a verdict. Each of those two is also shown to fail on a planted
+ * violation ({@link PlantedViolations}), so neither passes vacuously.
  */
 class ArchitectureTest {
     private static JavaClasses core;
@@ -29,6 +44,41 @@ class ArchitectureTest {
     static void importCore() {
         core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.vaerepro");
+    }
+
+    /** Whether a result is current is {@link RunStatus}'s answer alone: nothing else reads metrics.json to decide. */
+    static final ArchRule ONE_RESULT_STATUS = noClasses().that().doNotHaveFullyQualifiedName(RunStatus.class.getName())
+            .should().callMethod(ExperimentResult.class, "read", Path.class)
+            .because("RunStatus is the one place that decides whether a result is current");
+
+    /** Verdicts, claims and baseline windows are computed in {@code regression} alone; the others render or assert them. */
+    static final ArchRule ONE_JUDGEMENT = noClasses().that()
+            .resideOutsideOfPackages("org.vaerepro.regression..", "org.vaerepro.statistics..")
+            .should().callMethodWhere(target(owner(assignableTo(PublishedTableRule.class)
+                    .or(assignableTo(BottleneckClaim.class)).or(assignableTo(WelchTest.class))
+                    .or(assignableTo(HolmAdjustment.class)))))
+            .orShould().callMethodWhere(target(owner(assignableTo(BaselineCheck.class)))
+                    .and(target(name("windows").or(name("psnrPredictionWindow")).or(name("lpipsPredictionWindow")))))
+            .because("the judgement of results is computed in one place, regression.SuiteJudgement and its rules");
+
+    @Test
+    void onlyTheRunStatusDecidesWhetherAResultIsCurrent() {
+        ONE_RESULT_STATUS.check(core);
+    }
+
+    @Test
+    void noClassOutsideRegressionComputesAVerdict() {
+        ONE_JUDGEMENT.check(core);
+    }
+
+    @Test
+    void bothRulesFailOnAPlantedViolation() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedViolations.class);
+        AssertionError status = assertThrows(AssertionError.class, () -> ONE_RESULT_STATUS.check(planted));
+        assertTrue(status.getMessage().contains("PlantedViolations.isCurrent"), status.getMessage());
+        AssertionError judgement = assertThrows(AssertionError.class, () -> ONE_JUDGEMENT.check(planted));
+        assertTrue(judgement.getMessage().contains("PlantedViolations.verdict")
+                && judgement.getMessage().contains("PlantedViolations.claim"), judgement.getMessage());
     }
 
     @Test

@@ -1,57 +1,64 @@
 package org.vaerepro.reproductions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junitpioneer.jupiter.SetSystemProperty;
 import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.Run;
 import org.vaerepro.regression.Baseline;
 import org.vaerepro.regression.BaselineCheck;
 
 /**
- * Drift in either direction fails the build: every experiment of the suite (its first seed, the run the build
- * trains), one test each, against the suite's committed baseline. Where the baseline measured the spread over several
- * seeds the window is the 95% prediction interval for one new run, at least the cross-machine noise floor;
- * otherwise the fixed window ({@code regression.Tolerances}). A deliberate change rewrites the baseline
- * with {@code vae:baseline} (see README).
+ * Drift in either direction fails the build: every run the build trained (each experiment's first
+ * {@code vae.firstSeeds} seeds), one test per experiment, against the suite's committed baseline, as the session
+ * checks it ({@code regression.BaselineCheck}: a recorded seed within the numerical-noise floor, another seed within
+ * the prediction interval over the recorded ones). A deliberate change rewrites the baseline with
+ * {@code vae:baseline} (see README).
  */
 class BaselineRegressionIT {
     private static MeasuredSuite measured;
     private static Baseline baseline;
+    private static List<BaselineCheck.Deviation> deviations;
 
     @BeforeAll
     static void load() {
         measured = MeasuredSuite.fromSystemProperties();
         baseline = measured.baseline();
+        deviations = measured.session.baselineDeviations(measured.baselineFile());
     }
 
     @TestFactory
     Stream<DynamicTest> everyExperimentMatchesItsBaseline() {
-        return measured.suite.experiments().stream().map(spec -> DynamicTest.dynamicTest(spec.id(), () -> {
-            List<String> deviations = BaselineCheck.deviations(baseline, spec.id(), measured.result(spec));
-            assertTrue(deviations.isEmpty(), spec.id() + " drifted from " + measured.baselineFile() + " (recorded by '"
+        List<Run> runs = measured.session.runs();
+        assertFalse(runs.isEmpty(), "the build selected no runs of " + measured.session.suite().file());
+        return measured.session.selection().stream().map(spec -> DynamicTest.dynamicTest(spec.id(), () -> {
+            List<String> drift = deviations.stream().filter(d -> d.run().experiment().id().equals(spec.id()))
+                    .map(BaselineCheck.Deviation::toString).toList();
+            assertTrue(drift.isEmpty(), spec.id() + " drifted from " + measured.baselineFile() + " (recorded by '"
                     + baseline.command() + "' at commit " + baseline.provenance().source().gitCommit() + "):\n  "
-                    + String.join("\n  ", deviations));
+                    + String.join("\n  ", drift));
         }));
     }
 
     @Test
     void baselineCoversExactlyTheSuite() {
-        assertEquals(measured.suite.name(), baseline.suite());
-        Set<String> declared = measured.suite.experiments().stream().map(ExperimentSpec::id)
+        assertEquals(measured.session.suite().name(), baseline.suite());
+        Set<String> declared = measured.session.suite().experiments().stream().map(ExperimentSpec::id)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(declared, new TreeSet<>(baseline.experiments().keySet()),
-                "experiments in " + measured.suite.file() + " vs " + measured.baselineFile());
+                "experiments in " + measured.session.suite().file() + " vs " + measured.baselineFile());
         assertTrue(baseline.wallSeconds() > 0 && !baseline.command().isBlank()
                 && !baseline.provenance().source().gitCommit().isBlank(),
                 "a baseline records how it was made: " + baseline);

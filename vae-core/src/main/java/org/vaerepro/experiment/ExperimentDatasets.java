@@ -16,23 +16,26 @@ public final class ExperimentDatasets {
     /** The images the model trains on: the training split's first {@code trainSubset}, less the validation images. */
     public ImageDataset trainSet(ExperimentSpec spec) {
         ImageDataset pool = trainingPool(spec);
-        return spec.validation() == 0 ? pool : pool.slice(0, pool.size() - spec.validation());
+        int validation = spec.training().validation();
+        return validation == 0 ? pool : pool.slice(0, pool.size() - validation);
     }
 
     /** The held-out images at the end of the training pool (never test images); null when none are held out. */
     public ImageDataset validationSet(ExperimentSpec spec) {
-        if (spec.validation() == 0) {
+        int validation = spec.training().validation();
+        if (validation == 0) {
             return null;
         }
         ImageDataset pool = trainingPool(spec);
-        return pool.slice(pool.size() - spec.validation(), pool.size());
+        return pool.slice(pool.size() - validation, pool.size());
     }
 
     private ImageDataset trainingPool(ExperimentSpec spec) {
-        ImageDataset train = repository.load(spec.dataset(), Split.TRAIN);
-        ImageDataset pool = spec.trainSubset() > 0 ? train.firstN(spec.trainSubset()) : train;
-        if (spec.validation() >= pool.size()) {
-            throw new IllegalArgumentException("experiment '" + spec.id() + "' holds out " + spec.validation()
+        TrainingFields training = spec.training();
+        ImageDataset pool = subset(spec, "trainSubset", repository.load(training.dataset(), Split.TRAIN),
+                training.trainSubset());
+        if (training.validation() >= pool.size()) {
+            throw new IllegalArgumentException("experiment '" + spec.id() + "' holds out " + training.validation()
                     + " validation images of the " + pool.size() + " in " + pool.name()
                     + "; at least one must remain for training");
         }
@@ -40,8 +43,17 @@ public final class ExperimentDatasets {
     }
 
     public ImageDataset testSet(ExperimentSpec spec) {
-        ImageDataset test = repository.load(spec.dataset(), Split.TEST);
-        return spec.testSubset() > 0 ? test.firstN(spec.testSubset()) : test;
+        return subset(spec, "testSubset", repository.load(spec.training().dataset(), Split.TEST),
+                spec.evaluation().testSubset());
+    }
+
+    /** The first {@code n} images of {@code split} (0: all); more than the split holds is an error, not a silent cut. */
+    private static ImageDataset subset(ExperimentSpec spec, String field, ImageDataset split, int n) {
+        if (n > split.size()) {
+            throw new IllegalArgumentException("experiment '" + spec.id() + "': " + field + " " + n + " is more than the "
+                    + split.size() + " images of " + split.name());
+        }
+        return n > 0 ? split.firstN(n) : split;
     }
 
     static DatasetProvenance provenance(ImageDataset dataset) {

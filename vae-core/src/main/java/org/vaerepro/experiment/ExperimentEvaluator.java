@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaerepro.data.ImageDataset;
+import org.vaerepro.data.ImageShape;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.latent.ActiveUnits;
 import org.vaerepro.latent.LinearProbe;
@@ -52,7 +53,7 @@ public final class ExperimentEvaluator {
         long started = System.nanoTime();
         RunFolder folder = layout.run(suite, run);
         ExperimentSpec spec = run.spec();
-        if (!folder.isTrained(spec)) {
+        if (folder.status(spec).needsTraining()) {
             throw new NotTrainedException(run.id(), folder.modelFile());
         }
         AutoencoderModel model = ModelFile.load(folder.modelFile()).model();
@@ -63,8 +64,10 @@ public final class ExperimentEvaluator {
         PsnrAccumulator psnr = new PsnrAccumulator();
         double ssimSum = 0;
         // Below LPIPS's 32x32 minimum the size rule changes the value, so every rule is measured and kept.
-        List<SmallImagePolicy> lpipsPolicies = Lpips.belowMinimum(spec.dataset().shape().height(),
-                spec.dataset().shape().width()) ? List.of(SmallImagePolicy.values()) : List.of(spec.lpipsSmallImages());
+        SmallImagePolicy declaredPolicy = spec.evaluation().lpipsSmallImages();
+        ImageShape shape = spec.training().dataset().shape();
+        List<SmallImagePolicy> lpipsPolicies = Lpips.belowMinimum(shape.height(), shape.width())
+                ? List.of(SmallImagePolicy.values()) : List.of(declaredPolicy);
         Map<String, Double> lpipsSums = new LinkedHashMap<>();
         double reconLossSum = 0;
         double klSum = 0;
@@ -112,7 +115,7 @@ public final class ExperimentEvaluator {
             lpipsSums.forEach((policy, sum) -> lpipsByPolicy.put(policy, sum / n));
         }
         ExperimentMetrics metrics = new ExperimentMetrics(n, psnr.meanPsnr(), psnr.pooledPsnr(), ssimSum / n,
-                lpipsSums.get(spec.lpipsSmallImages().id()) / n, spec.lpipsSmallImages().id(), lpipsByPolicy,
+                lpipsSums.get(declaredPolicy.id()) / n, declaredPolicy.id(), lpipsByPolicy,
                 reconLossSum / n, klSum / n, active, knn, linear, silhouette, pca.explainedVariance());
         TrainingRecord training = TrainingRecord.read(folder.trainingFile());
         Provenance provenance = Provenance.now(new DataProvenance(ExperimentDatasets.provenance(train),
@@ -123,7 +126,7 @@ public final class ExperimentEvaluator {
         log.accept(String.format(Locale.ROOT,
                 "[%s] PSNR %.3f dB  LPIPS %.4f (%s)  SSIM %.4f  kNN %.3f  linear %.3f  silhouette %.3f  active %d/%d",
                 run.id(), metrics.psnr(), metrics.lpips(), metrics.lpipsSmallImages(), metrics.ssim(), knn, linear,
-                silhouette, active, spec.latentDim()));
+                silhouette, active, spec.training().latentDim()));
         return result;
     }
 }

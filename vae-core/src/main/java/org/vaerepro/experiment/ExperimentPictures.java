@@ -33,20 +33,20 @@ final class ExperimentPictures {
                 .limit(Math.min(SHOWN, test.size())).toArray();
         INDArray originals = test.batch(picks).images();
         images.put("reconstructions", grid(folder, "reconstructions.png", List.of(originals, model.reconstruct(originals))));
-        if (spec.architecture().variational()) {
+        if (spec.training().architecture().variational()) {
             INDArray samples = model.sample(2 * SHOWN, spec.seed());
             images.put("samples", grid(folder, "samples.png", List.of(samples.get(NDArrayIndex.interval(0, SHOWN)),
                     samples.get(NDArrayIndex.interval(SHOWN, 2 * SHOWN)))));
             images.put("interpolation", grid(folder, "interpolation.png",
                     List.of(model.decode(interpolation(testMeans.getRow(picks[0], true), testMeans.getRow(picks[1], true))))));
-            if (spec.latentDim() == 2) {
+            if (spec.training().latentDim() == 2) {
                 images.put("manifold", grid(folder, "manifold.png", manifold(model, testMeans)));
             }
         }
-        String axes = spec.latentDim() == 2 ? "z" : "PC";
+        String axes = spec.training().latentDim() == 2 ? "z" : "PC";
         LatentScatterPlot.write(folder.file("latent.png"), pca.projected(), test.labels(), test.classNames(),
-                spec.latentDim() == 2 ? "Latent means (d = 2)" : String.format(Locale.ROOT,
-                        "Latent means, PCA of d = %d (%.0f%% of variance)", spec.latentDim(), 100 * pca.explainedVariance()),
+                spec.training().latentDim() == 2 ? "Latent means (d = 2)" : String.format(Locale.ROOT,
+                        "Latent means, PCA of d = %d (%.0f%% of variance)", spec.training().latentDim(), 100 * pca.explainedVariance()),
                 axes + "1", axes + "2");
         images.put("latent", "latent.png");
         return images;

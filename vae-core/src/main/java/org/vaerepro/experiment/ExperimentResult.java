@@ -34,7 +34,7 @@ public record ExperimentResult(FileFormat format, String suite, ExperimentSpec s
      * result measures the epoch budget, not a converged model. False without early stopping.
      */
     public boolean endedAtEpochLimit() {
-        EarlyStopping rule = spec.earlyStopping();
+        EarlyStopping rule = spec.stopping().earlyStopping();
         return rule != null && convergence != null && convergence.reachedMaximum(rule);
     }
 

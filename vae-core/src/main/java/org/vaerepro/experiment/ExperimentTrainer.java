@@ -1,11 +1,9 @@
 package org.vaerepro.experiment;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Consumer;
 import org.vaerepro.data.ImageDataset;
 import org.vaerepro.io.AtomicFiles;
-import org.vaerepro.io.Json;
 import org.vaerepro.model.AutoencoderModel;
 import org.vaerepro.model.ModelConfig;
 import org.vaerepro.model.ModelFile;
@@ -15,11 +13,13 @@ import org.vaerepro.provenance.TrainingProvenance;
 import org.vaerepro.train.ConsoleProgress;
 import org.vaerepro.train.Trainer;
 import org.vaerepro.train.TrainerConfig;
+import org.vaerepro.train.Checkpoint;
 import org.vaerepro.train.TrainingResult;
 
 /**
- * Trains one run (an experiment with one seed) into its {@link RunFolder}: resumes from a checkpoint of the same training spec
- * (or continues one whose only change is more epochs), then writes model.zip and training.json.
+ * Trains one run (an experiment with one seed) into its {@link RunFolder}: resumes from a checkpoint of the same
+ * training fields (or continues one whose only change is its stopping rule, {@link RunFolder#prepareForTraining}),
+ * then writes model.zip and training.json.
  */
 public final class ExperimentTrainer {
     private final ExperimentDatasets datasets;
@@ -38,12 +38,9 @@ public final class ExperimentTrainer {
     }
 
     public static ModelConfig modelConfig(ExperimentSpec spec) {
-        return new ModelConfig(spec.architecture(), spec.dataset().shape(), spec.latentDim(),
-                ModelConfig.DEFAULT_CHANNELS, spec.loss(), spec.beta(), spec.decoderDenseActivation());
-    }
-
-    public boolean isTrained(Suite suite, Run run) {
-        return layout.run(suite, run).isTrained(run.spec());
+        TrainingFields t = spec.training();
+        return new ModelConfig(t.architecture(), t.dataset().shape(), t.latentDim(), ModelConfig.DEFAULT_CHANNELS,
+                t.loss(), t.beta(), t.decoderDenseActivation());
     }
 
     public TrainingRecord train(Suite suite, Run run) {
@@ -57,20 +54,21 @@ public final class ExperimentTrainer {
         }
         ImageDataset train = datasets.trainSet(spec);
         AutoencoderModel model = AutoencoderModel.create(modelConfig(spec), spec.seed());
-        if (Files.isRegularFile(folder.checkpointFile())) {
+        if (Checkpoint.exists(folder.checkpointFile())) {
             log.accept(prefix + " resuming from " + folder.checkpointFile());
         }
-        log.accept(prefix + " training " + spec.architecture().displayName() + " d=" + spec.latentDim() + " on "
-                + train.name() + " (" + train.size() + " images, " + spec.epochs() + " epochs, batch "
-                + spec.batchSize() + ")");
-        TrainerConfig config = new TrainerConfig(spec.epochs(), spec.batchSize(), spec.learningRate(), spec.seed(),
-                logEverySteps, 0, spec.earlyStopping());
+        TrainingFields fields = spec.training();
+        log.accept(prefix + " training " + fields.architecture().displayName() + " d=" + fields.latentDim() + " on "
+                + train.name() + " (" + train.size() + " images, " + spec.stopping().epochs() + " epochs, batch "
+                + fields.batchSize() + ")");
+        TrainerConfig config = new TrainerConfig(spec.stopping().epochs(), fields.batchSize(), fields.learningRate(),
+                spec.seed(), logEverySteps, spec.execution().checkpointEverySteps(), spec.stopping().earlyStopping());
         ImageDataset heldOut = datasets.validationSet(spec);
         TrainingResult result = new Trainer(config, List.of(new ConsoleProgress(prefix, log))).train(model, train,
                 folder.checkpointFile(), heldOut == null ? null
-                        : new HeldOutValidation(heldOut, lpips, spec.lpipsSmallImages()));
+                        : new HeldOutValidation(heldOut, lpips, spec.evaluation().lpipsSmallImages()));
         Provenance provenance = Provenance.now(new DataProvenance(ExperimentDatasets.provenance(train), null),
-                new TrainingProvenance(Json.mapper().valueToTree(spec.forTraining()), spec.seed(), result.epochs().size(),
+                new TrainingProvenance(ExperimentSchema.write(spec, RunStatus.TRAINED_WITH), spec.seed(), result.epochs().size(),
                         result.steps(), result.seconds()));
         ModelFile.save(folder.modelFile(), model, provenance);
         TrainingRecord record = new TrainingRecord(result, provenance);

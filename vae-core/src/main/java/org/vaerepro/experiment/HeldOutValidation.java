@@ -14,9 +14,8 @@ import org.vaerepro.train.ValidationReport;
 
 /**
  * The per-epoch measurement of a run's held-out images: loss at the posterior mean, mean per-image PSNR over
- * all of them, and LPIPS over the first 1,000 ({@link #LPIPS_IMAGES}, whole evaluation batches). LPIPS is the costly part: 1,000 pairs take
- * about 0.2 s at the measured 4,900-5,500 pairs/s (README, Benchmarks), against 7-40 s for an epoch of the
- * ci and seed-tables suites, so validation stays well under a tenth of an epoch.
+ * all of them, and LPIPS over the first 1,000 ({@link #LPIPS_IMAGES}, whole evaluation batches), the costly part,
+ * which keeps validation well under a tenth of an epoch (README, "Benchmarks").
  */
 final class HeldOutValidation implements Validation {
     static final int LPIPS_IMAGES = 4 * ExperimentEvaluator.EVAL_BATCH;

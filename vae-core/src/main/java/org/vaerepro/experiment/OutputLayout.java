@@ -1,6 +1,8 @@
 package org.vaerepro.experiment;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where a suite's outputs live under an output root: {@code <root>/<suite>/index.html} for the page
@@ -9,6 +11,20 @@ import java.nio.file.Path;
  */
 public record OutputLayout(Path root) {
     public static final String PAGE_FILE = "index.html";
+
+    /**
+     * Why outputs cannot be written under the root, if they cannot: the root, or a folder above it, is a file.
+     * Found before any run starts, so the error names the cause rather than the first run folder that fails.
+     */
+    public Optional<String> problem() {
+        for (Path at = root.toAbsolutePath(); at != null; at = at.getParent()) {
+            if (Files.exists(at) && !Files.isDirectory(at)) {
+                return Optional.of(at.equals(root.toAbsolutePath()) ? "output folder " + root + " is a file"
+                        : "output folder " + root + " cannot be created: " + at + " is a file");
+            }
+        }
+        return Optional.empty();
+    }
 
     public Path suiteDirectory(String suite) {
         return root.resolve(suite);
@@ -25,7 +41,7 @@ public record OutputLayout(Path root) {
 
     /** The folder of a single-seed experiment's one run. */
     public RunFolder run(Suite suite, ExperimentSpec spec) {
-        if (spec.multiSeed()) {
+        if (spec.multiSeed()) { // several folders: the caller must say which
             throw new IllegalArgumentException("experiment '" + spec.id() + "' has seeds " + spec.seeds()
                     + ": name the run, one folder per seed");
         }

@@ -5,16 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.FileFormat;
 import org.vaerepro.train.Checkpoint;
 
 /**
- * One experiment's folder and the rules that decide what in it is still valid. Files:
- * {@value #TRAINING_SPEC} (the training fields the model was trained with), {@value #CHECKPOINT},
- * {@value #MODEL}, {@value #TRAINING}, {@value #METRICS} and the pictures.
+ * One run's folder: {@value #TRAINING_SPEC} (the spec the model in it was trained with), {@value #CHECKPOINT},
+ * {@value #MODEL}, {@value #TRAINING}, {@value #METRICS} and the pictures. Whether what is in it is current is
+ * {@link #status}'s answer ({@link RunStatus}); {@link #prepareForTraining} clears what a new training invalidates.
  */
 public record RunFolder(Path directory) {
     public static final String TRAINING_SPEC = "training-spec.json";
@@ -26,7 +24,7 @@ public record RunFolder(Path directory) {
 
     /**
      * What training found in the folder: a fresh start (no changes listed), or a checkpoint to continue from
-     * under a spec changed only in {@code changes}, all of them fields that decide when a run ends.
+     * under a spec changed only in {@code changes}, all of them fields of the stopping rule.
      */
     public record Preparation(List<SpecChange> changes) {
         public Preparation {
@@ -38,10 +36,11 @@ public record RunFolder(Path directory) {
         }
     }
 
-    /** The training fields that decide when a run ends, never what it computes up to then. */
-    private static final Set<String> STOPPING_FIELDS = Set.of("epochs", "patience", "minDelta");
-
-    /** The recorded training spec and its format, as written to {@value #TRAINING_SPEC}. */
+    /**
+     * The run spec the model was trained with, as written to {@value #TRAINING_SPEC}. Only its training, stopping and
+     * seed fields are compared; files of version 2 written before the spec had parts hold the evaluation and judgement
+     * fields as null, which read as their defaults.
+     */
     record RecordedSpec(FileFormat format, ExperimentSpec spec) {
     }
 
@@ -69,61 +68,33 @@ public record RunFolder(Path directory) {
         return directory.resolve(name);
     }
 
-    /** Trained already with this spec's training fields (model file present, recorded training spec unchanged). */
-    public boolean isTrained(ExperimentSpec spec) {
-        return Files.isRegularFile(modelFile()) && spec.forTraining().equals(recordedSpec());
+    /** Where the run of {@code spec} (one seed) stands: {@link RunStatus#of}. */
+    public RunStatus status(ExperimentSpec spec) {
+        return RunStatus.of(this, spec);
     }
 
     /**
-     * Trained and evaluated with this spec, but without its model file: a results snapshot (metrics,
-     * curves, pictures) kept where models and checkpoints are not, such as a committed results folder. Such
-     * a run needs neither training nor evaluation; changing its spec, or deleting metrics.json, retrains it.
-     */
-    public boolean isArchived(ExperimentSpec spec) {
-        return !Files.isRegularFile(modelFile()) && Files.isRegularFile(trainingFile())
-                && spec.forTraining().equals(recordedSpec()) && isEvaluated(spec);
-    }
-
-    /**
-     * metrics.json was measured with this spec: its training fields and the fields that change what evaluation
-     * measures (the test subset, the LPIPS size rule; the reported values do not). Training deletes metrics.json
-     * before it changes the model ({@link #prepareForTraining}), so with {@link #isTrained} this means the
-     * metrics are those of the model in the folder.
-     */
-    public boolean isEvaluated(ExperimentSpec spec) {
-        if (!Files.isRegularFile(metricsFile())) {
-            return false;
-        }
-        try {
-            ExperimentSpec evaluated = ExperimentResult.read(metricsFile()).spec();
-            return evaluated.forTraining().equals(spec.forTraining()) && evaluated.testSubset() == spec.testSubset()
-                    && Objects.equals(evaluated.lpipsSmallImages(), spec.lpipsSmallImages());
-        } catch (RuntimeException e) {
-            return false; // unreadable metrics: measure again
-        }
-    }
-
-    /**
-     * Makes the folder ready to train {@code spec}. A changed training spec invalidates everything trained
-     * before (evaluation-only fields do not count), except the checkpoint when only the fields that decide when
-     * the run ends changed (the maximum, the patience, minDelta) and the run can go on from it under the new ones
-     * ({@link Checkpoint#continuableUnder}): shuffling, noise and Adam depend on (seed, epoch, step) alone, so
-     * continuing equals training under the new fields from scratch. So raising the maximum continues a run that
-     * reached it, and raising the patience continues one that stopped early.
+     * Makes the folder ready to train {@code spec}. A model trained with other training fields or another seed
+     * invalidates everything trained before, except the checkpoint when only the stopping rule changed (the maximum,
+     * the patience, minDelta) and the run can go on from it under the new one ({@link Checkpoint#continuableUnder}):
+     * shuffling, noise and Adam depend on (seed, epoch, step) alone, so continuing equals training under the new rule
+     * from scratch. So raising the maximum continues a run that reached it, and raising the patience continues one
+     * that stopped early.
      */
     public Preparation prepareForTraining(ExperimentSpec spec) {
-        ExperimentSpec wanted = spec.forTraining();
         ExperimentSpec recorded = recordedSpec();
-        if (wanted.equals(recorded)) {
+        if (recorded != null && RunStatus.trainedAs(recorded, spec)) {
             return new Preparation(List.of());
         }
-        List<SpecChange> changes = recorded == null ? List.of() : wanted.changesFrom(recorded);
-        boolean continuing = !changes.isEmpty() && Files.isRegularFile(checkpointFile())
-                && changes.stream().allMatch(change -> STOPPING_FIELDS.contains(change.field()))
-                && Checkpoint.continuableUnder(checkpointFile(), wanted.epochs(), wanted.earlyStopping());
+        List<SpecChange> changes = recorded == null ? List.of()
+                : ExperimentSchema.changes(recorded, spec, RunStatus.TRAINED_WITH);
+        boolean onlyStopping = !changes.isEmpty()
+                && ExperimentSchema.changes(recorded, spec, SpecPart.STOPPING).size() == changes.size();
+        boolean continuing = onlyStopping && Checkpoint.exists(checkpointFile())
+                && Checkpoint.continuableUnder(checkpointFile(), spec.stopping().epochs(),
+                        spec.stopping().earlyStopping());
         List<Path> stale = continuing ? List.of(modelFile(), trainingFile(), metricsFile())
-                : List.of(checkpointFile(), Checkpoint.previous(checkpointFile()), modelFile(), trainingFile(),
-                        metricsFile());
+                : concat(Checkpoint.generations(checkpointFile()), List.of(modelFile(), trainingFile(), metricsFile()));
         try {
             Files.createDirectories(directory);
             for (Path file : stale) {
@@ -132,12 +103,16 @@ public record RunFolder(Path directory) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + directory, e);
         }
-        AtomicFiles.writeJson(trainingSpecFile(), new RecordedSpec(TRAINING_SPEC_FORMAT, wanted));
+        AtomicFiles.writeJson(trainingSpecFile(), new RecordedSpec(TRAINING_SPEC_FORMAT, spec));
         return new Preparation(continuing ? changes : List.of());
     }
 
-    /** The training spec recorded in the folder; null when absent, unreadable or of another format (start over). */
-    private ExperimentSpec recordedSpec() {
+    private static List<Path> concat(List<Path> first, List<Path> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    /** The spec recorded in the folder; null when absent, unreadable or of another format (start over). */
+    ExperimentSpec recordedSpec() {
         Path file = trainingSpecFile();
         if (!Files.isRegularFile(file)) {
             return null;

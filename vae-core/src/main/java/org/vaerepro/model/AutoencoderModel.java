@@ -169,10 +169,6 @@ public final class AutoencoderModel {
         }
     }
 
-    public long parameterCount() {
-        return parameters().values().stream().mapToLong(INDArray::length).sum();
-    }
-
     private INDArray cast(INDArray array) {
         return array.dataType() == dataType ? array : array.castTo(dataType);
     }

@@ -92,9 +92,8 @@ public record EnvironmentProvenance(String nd4j, String backend, String device, 
     /**
      * The first processor's model name, family and model numbers and widest vector extension, e.g.
      * "AMD EPYC (family 26, model 2; AVX-512)". The model name alone does not tell machines apart, and the
-     * BLAS and libnd4j kernels are chosen by the processor: the same seed, data, code and thread count gave
-     * an epoch-1 validation loss of 164.485 on one "AMD EPYC" (2026-11-25) and 164.511 on another (family 26,
-     * 2026-12-02; mnist-vae-d2 seed 1), so a result's arithmetic is only reproducible on the processor recorded.
+     * BLAS and libnd4j kernels are chosen by the processor, so a result's arithmetic is only reproducible on the
+     * processor recorded (README, "The reproducibility gate", gives the measurement).
      */
     static String cpuDescription(List<String> cpuinfo) {
         String name = null;

@@ -3,23 +3,29 @@ package org.vaerepro.regression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
 import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentSchema;
 import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.Run;
+import org.vaerepro.experiment.RunStatus;
 import org.vaerepro.experiment.SpecChange;
+import org.vaerepro.experiment.SpecPart;
+import org.vaerepro.experiment.SuiteResults;
 import org.vaerepro.statistics.SampleSummary;
 
 /**
- * Compares a fresh result with its baseline entry; an empty list means no drift. Which window applies
+ * Compares current results with their baseline entries; an empty list means no drift. Which window applies
  * depends on what the baseline knows about the result's seed ({@link #windows}):
  * <ul>
  *   <li>the baseline recorded this seed at this native thread count: the same code, seed and thread count give
  *       the same numbers up to cross-machine rounding, so the result must stay within the numerical-noise floor
  *       of that seed's value;</li>
  *   <li>the baseline measured a spread over other seeds, or over this seed at another thread count (the thread
- *       count changes summation orders, and on a short chaotic run that moves a metric as far as another seed
- *       does: cifar-ae-d64 of the ci suite, seed 1, LPIPS 0.4593 at 2 threads and 0.4370 at 1 on the same
- *       machine, against a seed spread of 0.019): the result must fall inside the prediction interval for one
- *       new run around their mean;</li>
+ *       count changes summation orders, which on a short chaotic run moves a metric as far as another seed does;
+ *       README, "The reproducibility gate"): the result must fall inside the prediction interval for one new run
+ *       around their mean;</li>
  *   <li>neither (a version 1 entry, one value per row): the fixed window.</li>
  * </ul>
  */
@@ -82,22 +88,42 @@ public final class BaselineCheck {
                 100 * Tolerances.GATE_CONFIDENCE, n, n - 1, t, sd, n, interval, interval < floor ? ", floor " + floor : ""));
     }
 
-    /**
-     * What is wrong with {@code measured}, a result of {@code experiment}, against that experiment's entry in
-     * {@code baseline}: its entry's windows, at the native thread count the baseline's runs were recorded with.
-     */
-    public static List<String> deviations(Baseline baseline, String experiment, ExperimentResult measured) {
-        BaselineEntry entry = baseline.experiments().get(experiment);
-        if (entry == null) {
-            return List.of("the baseline of suite " + baseline.suite() + " has no entry for " + experiment);
+    /** One run that does not match its baseline entry, and how. */
+    public record Deviation(Run run, String problem) {
+        @Override
+        public String toString() {
+            return run.id() + ": " + problem;
         }
-        return deviations(entry, baseline.provenance().environment().threads(), measured);
+    }
+
+    /**
+     * What is wrong with each of {@code runs} against its experiment's entry in {@code baseline}: a run that is not
+     * current is a deviation (the gate needs its result), a current one is held to its entry's windows at the native
+     * thread count the baseline's runs were recorded with.
+     */
+    public static List<Deviation> deviations(Baseline baseline, SuiteResults results, List<Run> runs) {
+        List<Deviation> deviations = new ArrayList<>();
+        for (Run run : runs) {
+            RunStatus status = results.status(run);
+            BaselineEntry entry = baseline.experiments().get(run.experiment().id());
+            List<String> problems;
+            if (!(status instanceof RunStatus.Current current)) {
+                problems = List.of("no current result to check (" + status.describe() + ")");
+            } else if (entry == null) {
+                problems = List.of("the baseline of suite " + baseline.suite() + " has no entry for "
+                        + run.experiment().id());
+            } else {
+                problems = deviations(entry, baseline.provenance().environment().threads(), current.result());
+            }
+            problems.forEach(problem -> deviations.add(new Deviation(run, problem)));
+        }
+        return deviations;
     }
 
     /** What is wrong with {@code measured} against its entry in a baseline recorded at {@code recordedThreads}. */
     static List<String> deviations(BaselineEntry baseline, int recordedThreads, ExperimentResult measured) {
         List<String> problems = new ArrayList<>();
-        List<String> recipe = trainingChanges(baseline.trainedAs(), measured.spec().forTraining());
+        List<String> recipe = trainingChanges(baseline.trainedAs(), measured.spec());
         if (!recipe.isEmpty()) {
             problems.add("trained differently from the baseline's runs (" + String.join(", ", recipe) + "): the "
                     + "baseline no longer describes this experiment; record it again once the new numbers are reviewed");
@@ -128,15 +154,16 @@ public final class BaselineCheck {
     }
 
     /**
-     * The training fields that differ between the baseline's runs and a result ("epochs 3 → 30"), seeds aside
-     * (the baseline holds several); none when the baseline did not record its training fields (before version 3).
+     * The training and stopping fields that differ between the baseline's runs and a result ("epochs 3 → 30"), seeds
+     * aside (the baseline holds several); none when the baseline did not record them (before version 3).
      */
-    static List<String> trainingChanges(ExperimentSpec recorded, ExperimentSpec now) {
-        if (recorded == null) {
+    static List<String> trainingChanges(JsonNode trainedAs, ExperimentSpec now) {
+        if (trainedAs == null) {
             return List.of();
         }
-        return now.changesFrom(recorded).stream()
-                .filter(change -> !change.field().equals("seed") && !change.field().equals("seeds"))
-                .map(SpecChange::toString).toList();
+        return ExperimentSchema.changes(trainedAs, now, BASELINE_FIELDS).stream().map(SpecChange::toString).toList();
     }
+
+    /** What a baseline's runs must share to be one row: how they were trained, whatever their seeds. */
+    static final Set<SpecPart> BASELINE_FIELDS = Set.of(SpecPart.TRAINING, SpecPart.STOPPING);
 }

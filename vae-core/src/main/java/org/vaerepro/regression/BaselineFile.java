@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentSchema;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.Run;
-import org.vaerepro.experiment.OutputLayout;
+import org.vaerepro.experiment.RunStatus;
 import org.vaerepro.experiment.Suite;
+import org.vaerepro.experiment.SuiteResults;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.FileFormat;
 import org.vaerepro.io.FileFormatException;
@@ -107,13 +109,14 @@ public final class BaselineFile {
     }
 
     /**
-     * A baseline from the suite's measured results, one entry per experiment: the mean over its seeds, the
-     * sample standard deviations (two or more seeds) and each seed's values. Every run of every declared
-     * seed must have a metrics.json made with its current spec, so a baseline never mixes old and new runs.
-     * Wall time is the sum of the runs' training and evaluation times; the provenance is that of the runs
-     * (environment and source of the first result), recorded now.
+     * A baseline from the suite's current results, one entry per experiment: the mean over its seeds, the sample
+     * standard deviations (two or more seeds) and each seed's values. Every run of every declared seed must be
+     * current ({@link RunStatus}), so a baseline never mixes old and new runs. Wall time is the sum of the runs'
+     * training and evaluation times; the provenance is that of the runs (environment and source of the first
+     * result), recorded now.
      */
-    public static Baseline record(Suite suite, OutputLayout layout, String command) {
+    public static Baseline record(SuiteResults results, String command) {
+        Suite suite = results.suite();
         Map<String, BaselineEntry> entries = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         double wall = 0;
@@ -121,17 +124,13 @@ public final class BaselineFile {
         for (ExperimentSpec spec : suite.experiments()) {
             Map<Long, SeedValues> seeds = new LinkedHashMap<>();
             ExperimentResult first = null;
-            for (Run run : Suite.runs(List.of(spec))) {
-                Path file = layout.run(suite, run).metricsFile();
-                if (!Files.isRegularFile(file)) {
-                    missing.add(run.id() + " (no " + file + ")");
+            for (Run run : results.runs(spec)) {
+                RunStatus status = results.status(run);
+                if (!(status instanceof RunStatus.Current current)) {
+                    missing.add(run.id() + " (" + status.describe() + ")");
                     continue;
                 }
-                ExperimentResult r = ExperimentResult.read(file);
-                if (!r.spec().equals(run.spec())) {
-                    missing.add(run.id() + " (" + file + " was measured with a different spec)");
-                    continue;
-                }
+                ExperimentResult r = current.result();
                 seeds.put(run.seed(), new SeedValues(r.metrics().psnr(), r.metrics().lpips(), r.metrics().ssim()));
                 wall += r.wallSeconds();
                 first = first == null ? r : first;
@@ -157,7 +156,8 @@ public final class BaselineFile {
         return new BaselineEntry(psnr.mean(), lpips.mean(), ssim.mean(), first.metrics().lpipsSmallImages(),
                 first.metrics().testImages(), data.train().sha256(), data.test().sha256(),
                 psnr.hasInterval() ? psnr.standardDeviation() : null,
-                lpips.hasInterval() ? lpips.standardDeviation() : null, seeds, first.spec().forTraining());
+                lpips.hasInterval() ? lpips.standardDeviation() : null, seeds,
+                ExperimentSchema.write(first.spec(), BaselineCheck.BASELINE_FIELDS));
     }
 
     private static SampleSummary summary(Map<Long, SeedValues> seeds, ToDoubleFunction<SeedValues> metric) {

@@ -10,10 +10,7 @@ public record CellVerdict(String metric, double reported, SampleSummary measured
     /** "PSNR 19.170 reported, 20.412 ± 0.210 (3 seeds): beats". */
     public String describe() {
         String decimals = metric.equals("PSNR") ? "%.3f" : "%.4f";
-        String interval = measured.hasInterval() ? String.format(Locale.ROOT, decimals + " ± " + decimals + " (%d seeds)",
-                measured.mean(), measured.halfWidth(), measured.n())
-                : String.format(Locale.ROOT, decimals + " (1 seed, no interval)", measured.mean());
         return String.format(Locale.ROOT, "%s %s reported, %s, margin %s: %s", metric,
-                String.format(Locale.ROOT, decimals, reported), interval, margin, verdict.word());
+                String.format(Locale.ROOT, decimals, reported), measured.describe(decimals), margin, verdict.word());
     }
 }

@@ -5,25 +5,13 @@ import org.vaerepro.experiment.ReportedValues;
 import org.vaerepro.statistics.SampleSummary;
 
 /**
- * Measurements against a publication's table. {@link #verdict} is the statistical verdict of one cell
- * (the confidence interval of the mean over seeds against the reported value and the suite's margin, see
- * {@link PublishedVerdict}); {@link #passes} is the older one-sided point check (PSNR no more than
- * {@link Tolerances#PUBLISHED_PSNR_DB} below, LPIPS no more than {@link Tolerances#PUBLISHED_LPIPS} above),
- * which the per-run rows of the page still show. Used by the page and the reproduction tests alike.
+ * The verdict of one cell of a publication's table: the confidence interval of the mean over seeds against the
+ * reported value and the suite's margin ({@link PublishedVerdict}). A single run has no interval, so it gets no
+ * verdict of its own ({@link PublishedVerdict#UNDECIDED}); the page shows its distance to the reported value as a
+ * number only. Called by {@link SuiteJudgement} alone.
  */
 public final class PublishedTableRule {
     private PublishedTableRule() {
-    }
-
-    public static boolean passes(double psnr, double lpips, ReportedValues reported) {
-        return psnr >= reported.psnr() - Tolerances.PUBLISHED_PSNR_DB
-                && lpips <= reported.lpips() + Tolerances.PUBLISHED_LPIPS;
-    }
-
-    /** What {@link #passes} requires, for messages and the page. */
-    public static String requirement() {
-        return "PSNR >= reported - " + Tolerances.PUBLISHED_PSNR_DB + " dB and LPIPS <= reported + "
-                + Tolerances.PUBLISHED_LPIPS;
     }
 
     /** The PSNR cell: higher is better. */

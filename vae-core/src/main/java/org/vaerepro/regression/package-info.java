@@ -1,9 +1,14 @@
 /**
- * <b>API: judging results.</b> Every tolerance in one place ({@link org.vaerepro.regression.Tolerances}),
- * the published-table rule ({@link org.vaerepro.regression.PublishedTableRule}), the bottleneck claim
- * ({@link org.vaerepro.regression.BottleneckTrend}), and a suite's committed
- * {@link org.vaerepro.regression.Baseline}: recorded, read (with a fallback for version 1 files) and
- * checked by {@link org.vaerepro.regression.BaselineFile} and {@link org.vaerepro.regression.BaselineCheck}.
- * Used by {@code report}, {@code session} and the reproduction tests.
+ * <b>API: judging results, in one place.</b> {@link org.vaerepro.regression.SuiteJudgement} computes everything
+ * judged about a suite's current results: each published cell's verdict with the suite's margins
+ * ({@link org.vaerepro.regression.PublishedTableRule}), the source's bottleneck claim per
+ * {@link org.vaerepro.regression.ClaimColumn} (Welch steps and their family-wise verdicts,
+ * {@link org.vaerepro.regression.BottleneckClaim}; a {@link org.vaerepro.regression.BottleneckTrend} describes
+ * columns the claim cannot be tested on), and {@link org.vaerepro.regression.SuiteComparison} against another
+ * suite. A suite's committed {@link org.vaerepro.regression.Baseline} is recorded, read (with fallbacks for older
+ * versions) and checked by {@link org.vaerepro.regression.BaselineFile} and
+ * {@link org.vaerepro.regression.BaselineCheck}, with the gate's {@link org.vaerepro.regression.Tolerances}. No
+ * class outside this package computes a verdict (ArchitectureTest); {@code report}, {@code session} and the
+ * reproduction tests render or assert what it computes.
  */
 package org.vaerepro.regression;

@@ -1,5 +1,9 @@
 package org.vaerepro.report;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -10,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,126 +24,95 @@ import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.ReportedValues;
 import org.vaerepro.experiment.Run;
-import org.vaerepro.experiment.Suite;
+import org.vaerepro.experiment.RunStatus;
+import org.vaerepro.experiment.SuiteResults;
 import org.vaerepro.io.AtomicFiles;
-import org.vaerepro.io.FileFormatException;
 import org.vaerepro.regression.BottleneckClaim;
-import org.vaerepro.regression.BottleneckTrend;
-import org.vaerepro.regression.PublishedTableRule;
-import org.vaerepro.regression.Tolerances;
+import org.vaerepro.regression.ClaimColumn;
+import org.vaerepro.regression.SuiteComparison;
+import org.vaerepro.regression.SuiteJudgement;
 import org.vaerepro.statistics.SampleSummary;
 
 /**
- * The suite's results page ({@code <output>/<suite>/index.html}): per architecture and dataset, a table
- * of bottleneck size, measured metrics, reported values with their difference and a pass mark, and
- * the pictures. Self-contained (no external assets, relative links), HTML auto-escaped.
+ * The suite's results page ({@code <output>/<suite>/index.html}) and its summary for a Maven site: it renders
+ * what {@link SuiteJudgement} judged and what {@link SuiteResults} read, and judges nothing itself. Per
+ * architecture and dataset, a table of bottleneck size, measured metrics and reported values with their
+ * difference, the pictures and the learning curves. Self-contained (no external assets, relative links), HTML
+ * auto-escaped (Freemarker templates {@code results.ftlh}, {@code summary.ftlh} and their shared
+ * {@code verdicts.ftlh}).
  */
 public final class ResultsPage {
+    static final String PAGE_TEMPLATE = "results.ftlh";
+    static final String SUMMARY_TEMPLATE = "summary.ftlh";
+
     private ResultsPage() {
     }
 
-    public static List<ResultGroup> groups(Suite suite, OutputLayout layout) {
-        Map<String, List<ExperimentSpec>> byGroup = new LinkedHashMap<>();
-        for (ExperimentSpec spec : suite.experiments()) {
-            byGroup.computeIfAbsent(spec.architecture().displayName() + "\u0000" + spec.dataset().id(),
-                    k -> new ArrayList<>()).add(spec);
-        }
-        List<ResultGroup> result = new ArrayList<>();
-        byGroup.forEach((key, specs) -> {
-            String[] parts = key.split("\u0000");
-            List<ExperimentSpec> sorted = specs.stream().sorted(Comparator.comparingInt(ExperimentSpec::latentDim)).toList();
+    /** The page's tables: one group per judged column, its runs' rows, summaries and curves. */
+    public static List<ResultGroup> groups(SuiteResults results, SuiteJudgement judgement) {
+        List<ResultGroup> groups = new ArrayList<>();
+        for (ClaimColumn column : judgement.columns()) {
             List<ResultRow> rows = new ArrayList<>();
             List<ResultSummary> summaries = new ArrayList<>();
             List<LearningCurves> curves = new ArrayList<>();
-            List<VerdictRow> verdicts = new ArrayList<>();
-            List<BottleneckClaim.Size> sizes = new ArrayList<>();
-            List<double[]> points = new ArrayList<>();
-            for (ExperimentSpec spec : sorted) {
-                List<ResultRow> runs = Suite.runs(List.of(spec)).stream().map(run -> row(suite, run, layout)).toList();
+            for (ExperimentSpec spec : column.experiments()) {
+                List<ResultRow> runs = results.runs(spec).stream().map(run -> row(run, results.status(run))).toList();
                 rows.addAll(runs);
-                List<ResultRow> measured = runs.stream().filter(ResultRow::current).toList();
-                if (measured.isEmpty()) {
-                    if (spec.reported() != null) {
-                        verdicts.add(new VerdictRow(parts[0], parts[1], spec.latentDim(), spec.id(), 0,
-                                spec.seeds().size(), 0, null, null));
-                    }
+                List<ResultRow> current = runs.stream().filter(ResultRow::current).toList();
+                if (current.isEmpty()) {
                     continue;
                 }
-                double[] psnrValues = values(measured, ExperimentMetrics::psnr);
-                double[] lpipsValues = values(measured, ExperimentMetrics::lpips);
-                SampleSummary psnr = SampleSummary.of(psnrValues, SampleSummary.CONFIDENCE_95);
-                SampleSummary lpips = SampleSummary.of(lpipsValues, SampleSummary.CONFIDENCE_95);
-                curves.add(LearningCurves.of(spec.id(), measured));
-                sizes.add(new BottleneckClaim.Size(spec.latentDim(), psnrValues, lpipsValues));
-                // With one seed the mean is that seed's value.
-                points.add(new double[] {spec.latentDim(), psnr.mean(), lpips.mean()});
-                int atEpochLimit = (int) measured.stream().filter(ResultRow::atEpochLimit).count();
-                if (spec.reported() != null) {
-                    verdicts.add(new VerdictRow(parts[0], parts[1], spec.latentDim(), spec.id(), measured.size(),
-                            spec.seeds().size(), atEpochLimit, PublishedTableRule.psnr(psnr, spec.reported(), suite.margins()),
-                            PublishedTableRule.lpips(lpips, spec.reported(), suite.margins())));
-                }
+                curves.add(LearningCurves.of(spec.id(), current));
                 if (spec.multiSeed()) {
-                    summaries.add(new ResultSummary(spec.id(), spec.latentDim(), spec.seeds().size(), atEpochLimit, psnr, lpips,
-                            over(measured, ExperimentMetrics::ssim), over(measured, ExperimentMetrics::knnAccuracy),
-                            over(measured, ExperimentMetrics::linearProbeAccuracy),
-                            over(measured, ExperimentMetrics::silhouette)));
+                    int atEpochLimit = (int) current.stream().filter(ResultRow::atEpochLimit).count();
+                    summaries.add(new ResultSummary(spec.id(), spec.training().latentDim(), spec.seeds().size(),
+                            atEpochLimit, over(current, ExperimentMetrics::psnr), over(current, ExperimentMetrics::lpips),
+                            over(current, ExperimentMetrics::ssim), over(current, ExperimentMetrics::knnAccuracy),
+                            over(current, ExperimentMetrics::linearProbeAccuracy),
+                            over(current, ExperimentMetrics::silhouette)));
                 }
             }
-            result.add(new ResultGroup(parts[0], parts[1], rows, summaries, curves, verdicts,
-                    BottleneckClaim.steps(sizes), BottleneckTrend.of(points)));
-        });
-        // The claim's steps of all groups are one family of tests (BottleneckClaim.acrossFamily).
-        List<List<BottleneckClaim.Step>> claims = BottleneckClaim.acrossFamily(result.stream().map(ResultGroup::claim).toList());
-        List<ResultGroup> adjusted = new ArrayList<>();
-        for (int i = 0; i < result.size(); i++) {
-            adjusted.add(result.get(i).withClaim(claims.get(i)));
+            groups.add(new ResultGroup(column, rows, summaries, curves));
         }
-        return adjusted;
+        return groups;
     }
 
     private static SampleSummary over(List<ResultRow> rows, ToDoubleFunction<ExperimentMetrics> metric) {
-        return SampleSummary.of(values(rows, metric), SampleSummary.CONFIDENCE_95);
+        return SampleSummary.of(rows.stream().mapToDouble(r -> metric.applyAsDouble(r.metrics())).toArray(),
+                SampleSummary.CONFIDENCE_95);
     }
 
-    private static double[] values(List<ResultRow> rows, ToDoubleFunction<ExperimentMetrics> metric) {
-        return rows.stream().mapToDouble(r -> metric.applyAsDouble(r.metrics())).toArray();
-    }
-
-    static ResultRow row(Suite suite, Run run, OutputLayout layout) {
+    static ResultRow row(Run run, RunStatus status) {
         ExperimentSpec spec = run.spec();
-        Path metrics = layout.run(suite, run).metricsFile();
-        String policy = spec.lpipsSmallImages().id();
-        if (!Files.isRegularFile(metrics)) {
-            return new ResultRow(run.id(), spec.latentDim(), "not run", false, null, null, null, Map.of(), spec.reported(),
-                    null, null, null, policy, null, null, false);
+        int d = spec.training().latentDim();
+        String policy = spec.evaluation().lpipsSmallImages().id();
+        ExperimentResult shown = status.lastResult();
+        if (shown == null) {
+            return new ResultRow(run.id(), d, status.describe(), false, null, null, null, Map.of(), spec.reported(),
+                    null, null, policy, null, null, false);
         }
-        ExperimentResult r;
-        try {
-            r = ExperimentResult.read(metrics);
-        } catch (UncheckedIOException | FileFormatException | IllegalArgumentException e) {
-            return new ResultRow(run.id(), spec.latentDim(), "unreadable metrics.json: " + e.getMessage(), false,
-                    null, null, null, Map.of(), spec.reported(), null, null, null, policy, null, null, false);
-        }
-        boolean stale = !r.spec().equals(spec);
-        var m = r.metrics();
+        boolean stale = !(status instanceof RunStatus.Current);
+        ExperimentMetrics m = shown.metrics();
         ReportedValues reported = spec.reported();
-        Double psnrDelta = reported == null ? null : m.psnr() - reported.psnr();
-        Double lpipsDelta = reported == null ? null : m.lpips() - reported.lpips();
-        Boolean pass = reported == null ? null : PublishedTableRule.passes(m.psnr(), m.lpips(), reported);
         Map<String, String> images = new LinkedHashMap<>();
-        r.images().forEach((name, file) -> images.put(name, run.id() + "/" + file));
-        return new ResultRow(run.id(), spec.latentDim(), stale ? "stale (spec changed since this run)" : "measured", stale, m,
-                r.provenance(), r.training().size(), images, reported, psnrDelta, lpipsDelta, pass,
-                m.lpipsSmallImages(), r.training(), r.convergence(), r.endedAtEpochLimit());
+        shown.images().forEach((name, file) -> images.put(name, run.id() + "/" + file));
+        return new ResultRow(run.id(), d, status.describe(), stale, m, shown.provenance(), shown.training().size(), images,
+                reported, reported == null ? null : m.psnr() - reported.psnr(),
+                reported == null ? null : m.lpips() - reported.lpips(), m.lpipsSmallImages(), shown.training(),
+                shown.convergence(), shown.endedAtEpochLimit());
     }
 
-    /** Renders the page into {@code <output>/<suite>/index.html}, beside the experiments' pictures. */
-    public static Path write(Suite suite, OutputLayout layout, Path templateDir) {
-        Path page = layout.page(suite.name());
-        List<ResultGroup> groups = groups(suite, layout);
-        drawCurves(groups, layout.suiteDirectory(suite.name()));
-        AtomicFiles.writeString(page, render(suite, groups, SuiteComparison.of(suite, groups, layout), templateDir));
+    /**
+     * Renders the page into {@code <output>/<suite>/index.html}, beside the experiments' pictures.
+     * {@code comparison}: against the suite this one names in {@code comparedWith}, or null.
+     */
+    public static Path write(SuiteResults results, SuiteJudgement judgement, SuiteComparison comparison,
+            OutputLayout layout, Path templateDir) {
+        String suite = results.suite().name();
+        List<ResultGroup> groups = groups(results, judgement);
+        drawCurves(groups, layout.suiteDirectory(suite));
+        Path page = layout.page(suite);
+        AtomicFiles.writeString(page, render(results, judgement, groups, comparison, templateDir));
         return page;
     }
 
@@ -150,20 +122,21 @@ public final class ResultsPage {
     }
 
     /**
-     * The same page as a standalone copy under {@code destination/<suite>/} (for a Maven site): the page
-     * plus every picture it links, so the copy works offline without the build's output folder.
-     * {@code groups} are the suite's {@link #groups} as the caller already read them.
+     * The same page as a standalone copy under {@code destination/<suite>/} (for a Maven site): the page plus every
+     * picture it links, so the copy works offline without the build's output folder.
      */
-    public static Path publish(Suite suite, List<ResultGroup> groups, OutputLayout layout, Path templateDir,
-            Path destination) {
-        Path target = destination.resolve(suite.name());
-        drawCurves(groups, layout.suiteDirectory(suite.name()));
+    public static Path publish(SuiteResults results, SuiteJudgement judgement, SuiteComparison comparison,
+            OutputLayout layout, Path templateDir, Path destination) {
+        String suite = results.suite().name();
+        Path target = destination.resolve(suite);
+        List<ResultGroup> groups = groups(results, judgement);
+        drawCurves(groups, layout.suiteDirectory(suite));
         for (ResultGroup group : groups) {
             List<String> pictures = new ArrayList<>();
             group.rows().forEach(row -> pictures.addAll(row.images().values()));
             group.curves().forEach(curves -> pictures.addAll(curves.images().values()));
             for (String image : pictures) {
-                Path source = layout.suiteDirectory(suite.name()).resolve(image);
+                Path source = layout.suiteDirectory(suite).resolve(image);
                 if (Files.isRegularFile(source)) {
                     try {
                         AtomicFiles.write(target.resolve(image), Files.readAllBytes(source));
@@ -174,50 +147,62 @@ public final class ResultsPage {
             }
         }
         Path page = target.resolve(OutputLayout.PAGE_FILE);
-        AtomicFiles.writeString(page, render(suite, groups, SuiteComparison.of(suite, groups, layout), templateDir));
+        AtomicFiles.writeString(page, render(results, judgement, groups, comparison, templateDir));
         return page;
     }
 
-    /** The page's HTML from {@code templateDir/results.ftlh} (or the copy packaged in vae-core). */
-    public static String render(Suite suite, OutputLayout layout, Path templateDir) {
-        List<ResultGroup> groups = groups(suite, layout);
-        return render(suite, groups, SuiteComparison.of(suite, groups, layout), templateDir);
+    /**
+     * The judged summary as an HTML fragment (the published table, seeds folded into one row per experiment, and the
+     * claim per column), linking {@code pageLink}: what a Maven site shows.
+     */
+    public static String summary(SuiteResults results, SuiteJudgement judgement, String pageLink, Path templateDir) {
+        Map<String, Object> model = model(results, judgement);
+        model.put("pageLink", pageLink);
+        return process(SUMMARY_TEMPLATE, model, templateDir);
     }
 
-    /** {@code comparison}: null when the suite is compared with none. */
-    private static String render(Suite suite, List<ResultGroup> groups, SuiteComparison comparison, Path templateDir) {
+    private static String render(SuiteResults results, SuiteJudgement judgement, List<ResultGroup> groups,
+            SuiteComparison comparison, Path templateDir) {
+        Map<String, Object> model = model(results, judgement);
+        model.put("groups", groups);
+        if (comparison != null) {
+            model.put("comparison", comparison);
+        }
+        return process(PAGE_TEMPLATE, model, templateDir);
+    }
+
+    private static Map<String, Object> model(SuiteResults results, SuiteJudgement judgement) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("suite", results.suite().name());
+        model.put("suiteFile", results.suite().file().getFileName().toString());
+        model.put("description", results.suite().description());
+        model.put("judgement", judgement);
+        model.put("margins", judgement.margins());
+        model.put("alpha", BottleneckClaim.ALPHA);
+        model.put("generatedAt", java.time.Instant.now().toString());
+        return model;
+    }
+
+    /** A template from {@code templateDir} when it has one of that name, else the copy packaged in vae-core. */
+    private static String process(String templateName, Map<String, Object> model, Path templateDir) {
         Configuration freemarker = new Configuration(Configuration.VERSION_2_3_33);
         try {
-            if (templateDir != null && Files.isRegularFile(templateDir.resolve("results.ftlh"))) {
-                freemarker.setDirectoryForTemplateLoading(templateDir.toFile());
-            } else {
-                freemarker.setClassForTemplateLoading(ResultsPage.class, "/templates");
-            }
+            TemplateLoader packaged = new ClassTemplateLoader(ResultsPage.class, "/templates");
+            freemarker.setTemplateLoader(templateDir != null && Files.isDirectory(templateDir)
+                    ? new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(templateDir.toFile()), packaged})
+                    : packaged);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         freemarker.setDefaultEncoding("UTF-8");
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         freemarker.setLogTemplateExceptions(false);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("suite", suite.name());
-        model.put("suiteFile", suite.file().getFileName().toString());
-        model.put("description", suite.description());
-        model.put("groups", groups);
-        if (comparison != null) {
-            model.put("comparison", comparison);
-        }
-        model.put("margins", suite.margins());
-        model.put("alpha", BottleneckClaim.ALPHA);
-        model.put("psnrTolerance", Tolerances.PUBLISHED_PSNR_DB);
-        model.put("lpipsTolerance", Tolerances.PUBLISHED_LPIPS);
-        model.put("generatedAt", java.time.Instant.now().toString());
         StringWriter html = new StringWriter();
         try {
-            Template template = freemarker.getTemplate("results.ftlh");
+            Template template = freemarker.getTemplate(templateName);
             template.process(model, html);
         } catch (IOException | TemplateException e) {
-            throw new IllegalStateException("cannot render results page: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot render " + templateName + ": " + e.getMessage(), e);
         }
         return html.toString();
     }

@@ -11,10 +11,9 @@ import org.vaerepro.experiment.Run;
  * are short ones and the workers end together) and for the ETA. An estimate for ordering, not a
  * measurement: early stopping may end a run sooner.
  *
- * <p>The weights come from the CIFAR-10 convergence probe (2 threads): training took 1.2 ms per image
- * and epoch, evaluation 3.1 ms per test image (reconstruction, SSIM, LPIPS, latent probes), so one
- * evaluated image counts as {@value #EVALUATION_WEIGHT} trained ones; a validation image (a forward pass
- * each epoch, LPIPS on a fifth of them) as {@value #VALIDATION_WEIGHT}.
+ * <p>One evaluated image counts as {@value #EVALUATION_WEIGHT} trained ones (reconstruction, SSIM, LPIPS, latent
+ * probes), a validation image (a forward pass each epoch, LPIPS on a fifth of them) as
+ * {@value #VALIDATION_WEIGHT}: the ratios of the times measured per image (README, "Running a suite").
  */
 record RunCost(double pixelPasses) {
     static final double EVALUATION_WEIGHT = 2.5;

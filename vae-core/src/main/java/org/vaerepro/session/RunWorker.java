@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.Pointer;
 import org.vaerepro.experiment.Run;
-import org.vaerepro.experiment.SuiteRunner;
 import org.vaerepro.io.Json;
 
 /**
@@ -47,12 +46,11 @@ public final class RunWorker {
             String[] command = line.split(" ", 2);
             RunPhase phase = RunPhase.valueOf(command[0]);
             Run run = runs.get(command[1]);
-            List<SuiteRunner.Failure> failures = run == null
-                    ? List.of(new SuiteRunner.Failure(command[1], phase.toString(),
-                            new IllegalArgumentException("no run '" + command[1] + "' in this session; it has " + runs.keySet())))
-                    : session.runInThisProcess(phase, List.of(run));
-            List<WorkerReply.Failed> failed = failures.stream()
-                    .map(f -> new WorkerReply.Failed(f.phase(), String.valueOf(f.error().getMessage()))).toList();
+            List<WorkerReply.Failed> failed = run == null
+                    ? List.of(new WorkerReply.Failed(phase, "no run '" + command[1] + "' in this session; it has "
+                            + runs.keySet()))
+                    : session.runInThisProcess(phase, List.of(run)).stream()
+                            .map(f -> new WorkerReply.Failed(f.phase(), f.message())).toList();
             String reply = oneLine.writeValueAsString(new WorkerReply(command[1], failed, Pointer.physicalBytes(),
                     Pointer.maxPhysicalBytes()));
             synchronized (out) {

@@ -20,7 +20,8 @@ import org.vaerepro.io.Preconditions;
  * @param environmentDataDirectory a data folder the front end's environment names, searched second; null for none
  * @param homeDirectory the user's home; {@code <home>/.vae/data} is searched third
  * @param download whether a standard dataset found nowhere is downloaded from its official source
- * @param lpipsWeights the LPIPS AlexNet v0.1 weights (.npz)
+ * @param lpipsWeights the LPIPS AlexNet v0.1 weights (.npz); {@link #defaultLpipsWeights} when the front end has no
+ *        setting of its own
  * @param templateDirectory a folder with {@code results.ftlh} overriding the packaged template; null for none
  * @param failFast stop at the first failing experiment instead of running the rest
  * @param logEverySteps a progress line every this many training steps (0: none)
@@ -42,6 +43,22 @@ public record SessionSettings(Path suiteFile, Path outputDirectory, List<String>
         Preconditions.notNull(shard, "setting 'shard'");
         Preconditions.check(firstSeeds >= 0, "setting 'firstSeeds' must be >= 0 (0: all seeds), got " + firstSeeds);
         Preconditions.notNull(parallelism, "setting 'parallelism'");
+    }
+
+    /** Where the LPIPS weights are looked for when no setting names them: {@code <home>/.vae/weights/}. */
+    public static Path defaultLpipsWeights(Path homeDirectory) {
+        return homeDirectory.resolve(".vae/weights/lpips-alex-v0.1.npz");
+    }
+
+    /**
+     * Settings for steps that only read results (render, judge, check against a baseline, publish to a site): the
+     * suite's every experiment, each one's first {@code firstSeeds} seeds (0: all), serial, nothing downloaded.
+     */
+    public static SessionSettings readingResults(Path suiteFile, Path outputDirectory, int firstSeeds,
+            Path templateDirectory, Path homeDirectory) {
+        return new SessionSettings(suiteFile, outputDirectory, List.of(), Shard.ALL, firstSeeds, null, null,
+                homeDirectory, false, defaultLpipsWeights(homeDirectory), templateDirectory, false, 0,
+                Parallelism.SERIAL);
     }
 
     public SessionSettings withParallelism(Parallelism other) {

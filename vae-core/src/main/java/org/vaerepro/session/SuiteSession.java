@@ -15,17 +15,23 @@ import org.vaerepro.experiment.ExperimentTrainer;
 import org.vaerepro.experiment.LazyLpips;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.Run;
+import org.vaerepro.experiment.RunStatus;
 import org.vaerepro.experiment.Shard;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
-import org.vaerepro.experiment.SuiteRunner;
+import org.vaerepro.experiment.SuiteResults;
 import org.vaerepro.regression.Baseline;
+import org.vaerepro.regression.BaselineCheck;
 import org.vaerepro.regression.BaselineFile;
+import org.vaerepro.regression.SuiteComparison;
+import org.vaerepro.regression.SuiteJudgement;
 import org.vaerepro.report.ResultsPage;
 
 /**
- * The front door: one suite file and its {@link SessionSettings}, and the steps a front end offers
- * (train, evaluate, report, reproduce, record a baseline). Settings in, files out, no front-end types.
+ * The front door: one suite file and its {@link SessionSettings}, and the steps a front end offers (train,
+ * evaluate, report, reproduce, judge, check against a baseline, record a baseline, publish to a site). Settings in,
+ * files and judged results out, no front-end types. Every step that reads results asks each run's
+ * {@link RunStatus} and judges through {@link SuiteJudgement}, so all front ends give the same answers.
  */
 public final class SuiteSession {
     private final SessionSettings settings;
@@ -50,7 +56,11 @@ public final class SuiteSession {
     }
 
     /** What a step that runs experiments produced: the failed runs (empty when all succeeded), and the page if written. */
-    public record Outcome(List<SuiteRunner.Failure> failures, Path page) {
+    public record Outcome(List<RunFailure> failures, Path page) {
+    }
+
+    /** What a step for a site produced: the standalone page copy, and the judged summary that links it (HTML). */
+    public record SiteSummary(Path page, String html) {
     }
 
     public Suite suite() {
@@ -76,12 +86,12 @@ public final class SuiteSession {
         return slice;
     }
 
-    /** Validates the data and LPIPS weights the runs need ({@link SuiteRunner#preflight}), for a driver that runs them elsewhere. */
+    /** Validates the output folder, data and LPIPS weights the runs need, for a driver that runs them elsewhere. */
     public void preflight() {
         runner.preflight(runs(), true);
     }
 
-    /** Trains the runs, after a preflight of their data ({@link SuiteRunner#preflight}). */
+    /** Trains the runs, after a preflight of their data. */
     public Outcome train() {
         List<Run> runs = runs();
         runner.preflight(runs, false);
@@ -96,8 +106,8 @@ public final class SuiteSession {
     }
 
     /**
-     * Train, evaluate and render the page, after a preflight of data and LPIPS weights (so a missing
-     * weights file fails in seconds, not after training); the page is written even when some runs failed.
+     * Train, evaluate and render the page, after a preflight of data and LPIPS weights (so a missing weights file
+     * fails in seconds, not after training); the page is written even when some runs failed.
      */
     public Outcome reproduce() {
         List<Run> runs = runs();
@@ -107,13 +117,13 @@ public final class SuiteSession {
 
     /**
      * In worker JVMs when the settings ask for several and more than one run needs work; here otherwise.
-     * Results snapshots are skipped here, so a finished suite (a committed results folder) starts no worker.
+     * Current runs are skipped here, so a finished suite (a committed results folder) starts no worker.
      */
-    private List<SuiteRunner.Failure> execute(RunPhase phase, List<Run> runs) {
+    private List<RunFailure> execute(RunPhase phase, List<Run> runs) {
         if (!settings.parallelism().parallel() || runs.size() < 2) {
             return runInThisProcess(phase, runs);
         }
-        List<Run> needWork = runner.needingWork(suite, runs);
+        List<Run> needWork = phase.trains() ? runner.needingWork(suite, runs) : runs;
         if (needWork.size() < 2) {
             return runInThisProcess(phase, needWork);
         }
@@ -121,14 +131,14 @@ public final class SuiteSession {
         for (Run run : needWork) {
             costs.put(run, cost(phase, run).pixelPasses());
         }
-        return new WorkerPool(settings, log).run(phase, needWork, costs);
+        return new WorkerPool(settings, log, WorkerPool.RetryPolicy.DEFAULT).run(phase, needWork, costs);
     }
 
     /**
      * Runs {@code phase} of each run in this process, one after another, without a preflight: the serial
      * path, and what a worker (a worker JVM, a Spark task) does with the runs it is sent.
      */
-    public List<SuiteRunner.Failure> runInThisProcess(RunPhase phase, List<Run> runs) {
+    public List<RunFailure> runInThisProcess(RunPhase phase, List<Run> runs) {
         boolean named = !settings.experiments().isEmpty();
         return switch (phase) {
             case TRAIN -> runner.train(suite, runs, named);
@@ -147,27 +157,89 @@ public final class SuiteSession {
     }
 
     /**
-     * A run already trained with its spec costs only its evaluation, and nothing when it was evaluated too
-     * ({@link SuiteRunner#trainAndEvaluate} skips it). The datasets are those preflight loaded.
+     * A run that needs training costs its training and evaluation; one that needs only evaluation costs that. The
+     * datasets are those preflight loaded.
      */
     private RunCost cost(RunPhase phase, Run run) {
         ExperimentSpec spec = run.spec();
-        boolean training = phase.trains() && !layout.run(suite, run).isTrained(spec);
-        boolean evaluating = phase.evaluates() && !(phase.trains() && runner.isCurrent(suite, run));
-        return RunCost.of(datasets.testSet(spec).shape(), datasets.trainSet(spec).size(),
-                spec.validation(), spec.epochs(),
-                datasets.testSet(spec).size(), training, evaluating);
+        RunStatus status = layout.run(suite, run).status(spec);
+        boolean training = phase.trains() && status.needsTraining();
+        boolean evaluating = phase.evaluates() && (!phase.trains() || status.needsEvaluation());
+        return RunCost.of(datasets.testSet(spec).shape(), datasets.trainSet(spec).size(), spec.training().validation(),
+                spec.stopping().epochs(), datasets.testSet(spec).size(), training, evaluating);
     }
 
-    /** Renders the results page; experiments not yet run show as "not run". */
+    /** Where one run stands now ({@link RunStatus}). */
+    public RunStatus status(Run run) {
+        return layout.run(suite, run).status(run.spec());
+    }
+
+    /** Every run of the suite with its status, read from the output folder now. */
+    public SuiteResults results() {
+        return SuiteResults.read(suite, layout);
+    }
+
+    /** Everything judged about the suite's current results: verdicts, the claim ({@link SuiteJudgement}). */
+    public SuiteJudgement judge() {
+        return SuiteJudgement.of(results());
+    }
+
+    /** Renders the results page; runs without a current result show why. */
     public Path report() {
-        return ResultsPage.write(suite, layout, settings.templateDirectory());
+        layout.problem().ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
+        SuiteResults results = results();
+        SuiteJudgement judgement = SuiteJudgement.of(results);
+        return ResultsPage.write(results, judgement, comparison(judgement), layout, settings.templateDirectory());
     }
 
-    /** Records the suite's current results as its baseline (deliberately; the file is meant to be committed). */
+    /**
+     * The page as a standalone copy under {@code siteDirectory/<suite>/} and the judged summary a site shows, linking
+     * the copy by a path relative to {@code siteDirectory}'s parent page ({@code <site folder name>/<suite>/index.html}).
+     */
+    public SiteSummary publishSite(Path siteDirectory) {
+        SuiteResults results = results();
+        SuiteJudgement judgement = SuiteJudgement.of(results);
+        Path page = ResultsPage.publish(results, judgement, comparison(judgement), layout,
+                settings.templateDirectory(), siteDirectory);
+        String link = siteDirectory.getFileName() + "/" + suite.name() + "/" + OutputLayout.PAGE_FILE;
+        return new SiteSummary(page, ResultsPage.summary(results, judgement, link, settings.templateDirectory()));
+    }
+
+    /** This suite against the one it names in {@code comparedWith}, both read from the same output folder; null if none. */
+    private SuiteComparison comparison(SuiteJudgement judgement) {
+        if (suite.comparedWith() == null) {
+            return null;
+        }
+        Suite other = new SuiteParser().parse(suite.comparedWith());
+        return SuiteComparison.of(judgement, SuiteJudgement.of(SuiteResults.read(other, layout)),
+                suite.comparedWith().getFileName().toString());
+    }
+
+    /** The suite's baseline file when none is named: {@code baselines/<suite>.json} beside the suite file's folder. */
+    public Path defaultBaselineFile() {
+        Path suiteFolder = suite.file().toAbsolutePath().getParent();
+        Path root = suiteFolder.getParent() == null ? suiteFolder : suiteFolder.getParent();
+        return root.resolve("baselines").resolve(suite.name() + ".json");
+    }
+
+    /**
+     * Each of the session's runs ({@link #runs}) against the baseline in {@code baselineFile} ({@link
+     * #defaultBaselineFile} when null): a run that is not current, or drifted, is a deviation. Empty: no drift.
+     */
+    public List<BaselineCheck.Deviation> baselineDeviations(Path baselineFile) {
+        Baseline baseline = BaselineFile.read(baselineFile == null ? defaultBaselineFile() : baselineFile);
+        return BaselineCheck.deviations(baseline, results(), runs());
+    }
+
+    /**
+     * Records the suite's current results as its baseline in {@code file} ({@link #defaultBaselineFile} when null),
+     * deliberately: the file is meant to be reviewed and committed.
+     */
     public Baseline recordBaseline(Path file, String command) {
-        Baseline baseline = BaselineFile.record(suite, layout, command);
-        BaselineFile.write(file, baseline);
+        Baseline baseline = BaselineFile.record(results(), command);
+        BaselineFile.write(file == null ? defaultBaselineFile() : file, baseline);
         return baseline;
     }
 }

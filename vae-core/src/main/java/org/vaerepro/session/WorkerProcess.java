@@ -85,7 +85,7 @@ final class WorkerProcess implements AutoCloseable {
         } catch (IOException e) {
             // a closed pipe: the worker died; its exit code says more below
         }
-        return WorkerReply.unanswered(run.id(), new WorkerReply.Failed(phase.toString(),
+        return WorkerReply.unanswered(run.id(), new WorkerReply.Failed(phase,
                 "worker JVM " + number + " exited with code " + exitCode() + " while running it (see its lines above)"));
     }
 

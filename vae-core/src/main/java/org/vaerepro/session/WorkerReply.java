@@ -21,6 +21,6 @@ record WorkerReply(String run, List<Failed> failures, long residentBytes, long r
         return residentCapBytes > 0 && residentBytes > fraction * residentCapBytes;
     }
 
-    record Failed(String phase, String message) {
+    record Failed(RunPhase phase, String message) {
     }
 }

@@ -1,10 +1,13 @@
 /**
- * <b>API, the front door.</b> What a front end (the Maven goals, a test, a script) calls: build a
- * {@link org.vaerepro.session.SessionSettings} (with a {@link org.vaerepro.session.Parallelism} and, for
- * several workers, a {@link org.vaerepro.session.WorkerLaunch}) and call a step of
- * {@link org.vaerepro.session.SuiteSession} (train, evaluate, report, reproduce, record a baseline).
- * {@link org.vaerepro.session.RunWorker} is the main class of a worker JVM; the pool that drives them
- * ({@code WorkerPool}, {@code WorkerProcess}, {@code RunCost}, {@code PoolProgress}) is internal.
- * The top layer: it uses {@code experiment}, {@code report} and {@code regression}; nothing in vae-core uses it.
+ * <b>API, the front door.</b> What a front end (the Maven goals, a test, a script, the Spark job) calls: build a
+ * {@link org.vaerepro.session.SessionSettings} (with a {@link org.vaerepro.session.Parallelism} and, for several
+ * workers, a {@link org.vaerepro.session.WorkerLaunch}) and call a step of
+ * {@link org.vaerepro.session.SuiteSession} (train, evaluate, report, reproduce, judge, check or record a baseline,
+ * publish to a site); failed runs come back as {@link org.vaerepro.session.RunFailure}s in their
+ * {@link org.vaerepro.session.RunPhase}. {@link org.vaerepro.session.RunWorker} is the main class of a worker JVM.
+ * Internal: {@code SuiteRunner} (a phase over runs in this process) and the pool that drives worker JVMs
+ * ({@code WorkerPool} and its {@code RetryPolicy}, {@code WorkerProcess}, {@code RunCost}, {@code PoolProgress}).
+ * The top layer: it uses {@code experiment}, {@code report} and {@code regression}; nothing in vae-core but the
+ * benchmarks uses it.
  */
 package org.vaerepro.session;

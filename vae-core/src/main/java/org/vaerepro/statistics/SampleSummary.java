@@ -45,6 +45,12 @@ public record SampleSummary(int n, double mean, double standardDeviation, double
         return mean + halfWidth;
     }
 
+    /** "20.412 ± 0.210 (3 seeds)" or "20.412 (1 seed, no interval)", numbers in {@code format} (e.g. "%.3f"). */
+    public String describe(String format) {
+        return hasInterval() ? String.format(java.util.Locale.ROOT, format + " ± " + format + " (%d seeds)", mean,
+                halfWidth, n) : String.format(java.util.Locale.ROOT, format + " (1 seed, no interval)", mean);
+    }
+
     /** Whether the interval is known (at least two runs). */
     public boolean hasInterval() {
         return n > 1;

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaerepro.io.AtomicFiles;
@@ -21,11 +22,13 @@ import org.vaerepro.provenance.Provenance;
 
 /**
  * Parameters, Adam moments, progress, both configs and provenance in one atomically written file.
- * Two generations are kept: before a new checkpoint is put in place the current one becomes
- * {@code <file>.previous}, so a checkpoint found truncated or corrupt (a full disk, a bad copy, a shared
- * mount that lost a write) is replaced by the previous good one and the run recomputes the steps between,
- * to the same result. Version 2 added the format and provenance fields; unversioned (version 1)
- * checkpoints hold the same training state and still resume.
+ * Two generations are kept: a new checkpoint is first written in full beside the current one
+ * ({@code <file>.pending}), and only then does the current one become {@code <file>.previous} and the new one
+ * take its place; so a write that fails (a full disk) leaves the current generation as it was, and a checkpoint
+ * found truncated, corrupt or missing on resume (a bad copy, a shared mount that lost a write, a crash between
+ * the two renames) is replaced by the previous good one and the run recomputes the steps between, to the same
+ * result. Version 2 added the format and provenance fields; unversioned (version 1) checkpoints hold the same
+ * training state and still resume.
  */
 public final class Checkpoint {
     public static final FileFormat FORMAT = new FileFormat("vae-repro-checkpoint", 2);
@@ -49,14 +52,31 @@ public final class Checkpoint {
         optimizer.state().forEach((name, value) -> arrays.put(ADAM + name, value));
         best.forEach((name, value) -> arrays.put(BEST + name, value));
         manifest.put("arrayCount", arrays.size());
+        Path pending = pending(file);
+        ArrayArchive.write(pending, manifest, arrays);
         try {
             if (Files.isRegularFile(file)) {
                 AtomicFiles.moveIntoPlace(file, previous(file));
             }
+            AtomicFiles.moveIntoPlace(pending, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the previous checkpoint generation of " + file, e);
+            throw new UncheckedIOException("cannot put the new checkpoint generation " + pending + " in place of " + file,
+                    e);
         }
-        ArrayArchive.write(file, manifest, arrays);
+    }
+
+    /** Whether a run can resume from {@code file}: its current or its previous generation is there. */
+    public static boolean exists(Path file) {
+        return Files.isRegularFile(file) || Files.isRegularFile(previous(file));
+    }
+
+    /** Every file a checkpoint may occupy (current, previous, pending), for a run that starts over. */
+    public static List<Path> generations(Path file) {
+        return List.of(file, previous(file), pending(file));
+    }
+
+    private static Path pending(Path file) {
+        return file.resolveSibling(file.getFileName() + ".pending");
     }
 
     /** Where the generation before {@code file} is kept. */
@@ -64,7 +84,10 @@ public final class Checkpoint {
         return file.resolveSibling(file.getFileName() + ".previous");
     }
 
-    /** The newest readable generation: the checkpoint, or its previous generation when the checkpoint is unreadable. */
+    /**
+     * The newest readable generation: the checkpoint, or its previous generation when the checkpoint is unreadable
+     * or missing.
+     */
     static ArrayArchive.Contents readNewestGood(Path file, TrainingListener.Recovery recovery) {
         try {
             return ArrayArchive.read(file, FORMAT);
@@ -74,7 +97,7 @@ public final class Checkpoint {
                 throw damaged;
             }
             ArrayArchive.Contents older = ArrayArchive.read(previous, FORMAT);
-            recovery.recovered(file, previous, damaged.getMessage());
+            recovery.recovered(file, previous, Files.isRegularFile(file) ? damaged.getMessage() : "it is missing");
             return older;
         }
     }

@@ -32,7 +32,7 @@ public final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void onCheckpointRecovered(java.nio.file.Path damaged, java.nio.file.Path used, String problem) {
-        out.accept(prefix + " checkpoint " + damaged + " is unreadable (" + problem + "); resuming from the previous "
+        out.accept(prefix + " checkpoint " + damaged + " cannot be used (" + problem + "); resuming from the previous "
                 + "generation " + used);
     }
 

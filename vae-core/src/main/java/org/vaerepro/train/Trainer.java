@@ -1,7 +1,6 @@
 package org.vaerepro.train;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ public final class Trainer {
         model.prepareGradients();
         Map<String, INDArray> params = model.parameters();
         AdamOptimizer optimizer = new AdamOptimizer(config.learningRate(), params);
-        boolean resumed = checkpoint != null && Files.isRegularFile(checkpoint);
+        boolean resumed = checkpoint != null && Checkpoint.exists(checkpoint);
         Map<String, INDArray> best = new java.util.LinkedHashMap<>();
         TrainingState state = resumed ? Checkpoint.restore(checkpoint, model, config, optimizer, best,
                 (damaged, used, problem) -> listeners.forEach(l -> l.onCheckpointRecovered(damaged, used, problem)))

@@ -38,16 +38,16 @@ class SuiteParserTest {
         Suite suite = new SuiteParser().parse(write(GOOD));
         assertEquals("demo", suite.name());
         ExperimentSpec a = suite.experiments().get(0);
-        assertEquals(new Architecture.Vae(), a.architecture());
-        assertEquals(StandardDataset.MNIST, a.dataset());
-        assertEquals(3, a.epochs());
-        assertEquals(128, a.batchSize());
-        assertEquals(1e-3, a.learningRate());
+        assertEquals(new Architecture.Vae(), a.training().architecture());
+        assertEquals(StandardDataset.MNIST, a.training().dataset());
+        assertEquals(3, a.stopping().epochs());
+        assertEquals(128, a.training().batchSize());
+        assertEquals(1e-3, a.training().learningRate());
         assertEquals(13.4, a.reported().psnr());
         ExperimentSpec b = suite.experiments().get(1);
-        assertEquals(StandardDataset.CIFAR10, b.dataset());
-        assertEquals(SmallImagePolicy.PAD, b.lpipsSmallImages());
-        assertEquals(org.vaerepro.model.DecoderDenseActivation.RELU, b.decoderDenseActivation());
+        assertEquals(StandardDataset.CIFAR10, b.training().dataset());
+        assertEquals(SmallImagePolicy.PAD, b.evaluation().lpipsSmallImages());
+        assertEquals(org.vaerepro.model.DecoderDenseActivation.RELU, b.training().decoderDenseActivation());
         assertNull(b.reported());
         assertEquals(1, suite.select(java.util.Set.of("b")).size());
         assertThrows(IllegalArgumentException.class, () -> suite.select(java.util.Set.of("zzz")));
@@ -104,7 +104,7 @@ class SuiteParserTest {
         assertEquals(List.of(6L), runs.get(1).spec().seeds());
         assertEquals(6L, runs.get(1).spec().seed());
         assertEquals(specs.get(3), runs.get(6).spec());
-        assertEquals(org.vaerepro.model.DecoderDenseActivation.NONE, specs.get(3).decoderDenseActivation());
+        assertEquals(org.vaerepro.model.DecoderDenseActivation.NONE, specs.get(3).training().decoderDenseActivation());
         // The gate's selection: each experiment's first seed only.
         assertEquals(List.of("counted/seed-5", "listed/seed-9", "listOnly", "single"),
                 Suite.runs(specs, 1).stream().map(Run::id).toList());

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaerepro.experiment.ExperimentMetrics;
 import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentSchema;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.Run;
+import org.vaerepro.experiment.SuiteResults;
 import org.vaerepro.Fixtures;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.Json;
@@ -125,7 +128,7 @@ class BaselineTest {
             AtomicFiles.writeJson(new OutputLayout(out).run(suite, run).metricsFile(),
                     result(run.spec(), psnr[(int) run.seed() - 1], 0.2, TRAIN_SHA));
         }
-        BaselineEntry a = BaselineFile.record(suite, new OutputLayout(out), "x").experiments().get("a");
+        BaselineEntry a = BaselineFile.record(SuiteResults.read(suite, new OutputLayout(out)), "x").experiments().get("a");
         assertEquals(3, a.seedCount());
         assertEquals(14.4, a.psnr(), 1e-12);
         assertEquals(Math.sqrt((0.16 + 0.01 + 0.25) / 2), a.psnrStandardDeviation(), 1e-12);
@@ -133,7 +136,7 @@ class BaselineTest {
         assertTrue(a.hasSpread());
         // Written and read back unchanged.
         Path baselineFile = dir.resolve("m-baseline.json");
-        BaselineFile.write(baselineFile, BaselineFile.record(suite, new OutputLayout(out), "x"));
+        BaselineFile.write(baselineFile, BaselineFile.record(SuiteResults.read(suite, new OutputLayout(out)), "x"));
         assertEquals(a, BaselineFile.read(baselineFile).experiments().get("a"));
     }
 
@@ -157,9 +160,11 @@ class BaselineTest {
     @Test
     void aBaselineRecordsHowItsRunsWereTrainedAndNamesWhatChanged() throws Exception {
         Suite suite = suite();
-        BaselineEntry entry = BaselineFile.record(suite, measured(suite), "x").experiments().get("a");
+        BaselineEntry entry = BaselineFile.record(SuiteResults.read(suite, measured(suite)), "x").experiments().get("a");
         ExperimentSpec spec = suite.experiments().get(0);
-        assertEquals(spec.forTraining(), entry.trainedAs());
+        assertEquals(ExperimentSchema.write(spec, BaselineCheck.BASELINE_FIELDS), entry.trainedAs());
+        assertTrue(!entry.trainedAs().has("seed") && !entry.trainedAs().has("testSubset") && !entry.trainedAs().has("reported"),
+                "only how the runs were trained: " + entry.trainedAs());
         assertEquals(List.of(), BaselineCheck.deviations(entry, RECORDED_THREADS, result(spec, 15.0, 0.2, TRAIN_SHA)));
 
         // Same numbers, but trained for 3 epochs with 100 images held out: the recipe is named first; the
@@ -172,15 +177,24 @@ class BaselineTest {
                 problems.get(0));
         // Nor is the seed: a baseline holds several.
         ExperimentSpec otherSeed = experimentA("\"dataset\": \"mnist\", \"architecture\": \"vae\", \"epochs\": 1, \"seed\": 2");
-        assertEquals(List.of(), BaselineCheck.trainingChanges(entry.trainedAs(), otherSeed.forTraining()));
-        assertTrue(BaselineCheck.trainingChanges(null, changed.forTraining()).isEmpty(), "unknown before version 3");
+        assertEquals(List.of(), BaselineCheck.trainingChanges(entry.trainedAs(), otherSeed));
+        assertTrue(BaselineCheck.trainingChanges(null, changed).isEmpty(), "unknown before version 3");
+        // Version 3 files wrote the whole spec there, evaluation fields cleared: its training fields are what count.
+        var versionThree = Json.mapper().readTree("""
+                {"id": "a", "dataset": "mnist", "trainSubset": 0, "testSubset": 0, "architecture": "vae", "latentDim": 2,
+                 "loss": "bce", "beta": 1.0, "epochs": 1, "batchSize": 128, "learningRate": 0.001, "seed": 1,
+                 "lpipsSmallImages": null, "reported": null, "seeds": [1], "decoderDenseActivation": "relu",
+                 "validation": 0, "patience": 0, "minDelta": 0.0}
+                """);
+        assertEquals(List.of(), BaselineCheck.trainingChanges(versionThree, spec));
+        assertEquals(List.of("epochs 1 → 3", "validation 0 → 100"), BaselineCheck.trainingChanges(versionThree, changed));
     }
 
     @Test
     void aVersionTwoFileReadsWithItsTrainingFieldsUnknown() throws Exception {
         Suite suite = suite();
         Path file = dir.resolve("v3.json");
-        BaselineFile.write(file, BaselineFile.record(suite, measured(suite), "x"));
+        BaselineFile.write(file, BaselineFile.record(SuiteResults.read(suite, measured(suite)), "x"));
         var root = (ObjectNode) Json.mapper().readTree(file.toFile());
         ((ObjectNode) root.get("format")).put("version", 2);
         root.get("experiments").forEach(entry -> ((ObjectNode) entry).remove("trainedAs"));
@@ -198,9 +212,9 @@ class BaselineTest {
         Path out = dir.resolve("out");
         for (ExperimentSpec spec : suite.experiments()) {
             AtomicFiles.writeJson(new OutputLayout(out).run(suite, spec).metricsFile(),
-                    result(spec, 14 + spec.latentDim(), 0.2, TRAIN_SHA));
+                    result(spec, 14 + spec.training().latentDim(), 0.2, TRAIN_SHA));
         }
-        Baseline baseline = BaselineFile.record(suite, new OutputLayout(out), "mvn x");
+        Baseline baseline = BaselineFile.record(SuiteResults.read(suite, new OutputLayout(out)), "mvn x");
         assertEquals(90.0, baseline.wallSeconds(), 1e-9);
         assertEquals("abc123", baseline.provenance().source().gitCommit());
         assertEquals(Baseline.FORMAT, baseline.format());
@@ -209,12 +223,22 @@ class BaselineTest {
         Baseline read = BaselineFile.read(file);
         assertEquals(baseline, read);
         assertEquals(24.0, read.experiments().get("b").psnr(), 0);
-        // Checked against the file: each experiment's own entry, at the thread count the file records.
+        // Checked against the file: each run against its experiment's own entry, at the thread count the file records.
+        OutputLayout layout = new OutputLayout(out);
+        List<Run> runs = Suite.runs(suite.experiments());
+        assertEquals(List.of(), BaselineCheck.deviations(read, SuiteResults.read(suite, layout), runs));
         ExperimentSpec a = suite.experiments().get(0);
-        assertEquals(List.of(), BaselineCheck.deviations(read, "a", result(a, 16, 0.2, TRAIN_SHA)));
-        assertEquals(2, BaselineCheck.deviations(read, "a", result(a, 24, 0.3, TRAIN_SHA)).size());
-        assertEquals(List.of("the baseline of suite s has no entry for c"),
-                BaselineCheck.deviations(read, "c", result(a, 16, 0.2, TRAIN_SHA)));
+        AtomicFiles.writeJson(layout.run(suite, a).metricsFile(), result(a, 24, 0.3, TRAIN_SHA));
+        List<BaselineCheck.Deviation> drifted = BaselineCheck.deviations(read, SuiteResults.read(suite, layout), runs);
+        assertEquals(2, drifted.size(), drifted.toString());
+        assertTrue(drifted.stream().allMatch(d -> d.run().id().equals("a")), drifted.toString());
+        // A run with no current result, and a run the baseline has no entry for, are deviations too.
+        Files.delete(layout.run(suite, a).metricsFile());
+        Baseline withoutB = new Baseline(read.suite(), read.command(), read.wallSeconds(), read.provenance(),
+                Map.of("a", read.experiments().get("a")));
+        assertEquals(List.of("a: no current result to check (not run)", "b: the baseline of suite s has no entry for b"),
+                BaselineCheck.deviations(withoutB, SuiteResults.read(suite, layout), runs).stream()
+                        .map(BaselineCheck.Deviation::toString).toList());
     }
 
     @Test
@@ -223,12 +247,12 @@ class BaselineTest {
         Path out = dir.resolve("out");
         ExperimentSpec a = suite.experiments().get(0);
         Path file = new OutputLayout(out).run(suite, a).metricsFile();
-        ExperimentSpec older = a.withEpochs(9);
+        ExperimentSpec older = experimentA("\"dataset\": \"mnist\", \"architecture\": \"vae\", \"epochs\": 9, \"seed\": 1");
         AtomicFiles.writeJson(file, result(older, 14, 0.2, TRAIN_SHA));
         IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> BaselineFile.record(suite, new OutputLayout(out), "mvn x"));
-        assertTrue(error.getMessage().contains("a (") && error.getMessage().contains("different spec")
-                && error.getMessage().contains("b (no "), error.getMessage());
+                () -> BaselineFile.record(SuiteResults.read(suite, new OutputLayout(out)), "mvn x"));
+        assertTrue(error.getMessage().contains("a (stale: trained with other training fields (epochs 9 → 1))")
+                && error.getMessage().contains("b (not run)"), error.getMessage());
     }
 
     @Test

@@ -21,7 +21,6 @@ import org.vaerepro.data.ImageFolderReference;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.PreflightException;
 import org.vaerepro.experiment.SpecException;
-import org.vaerepro.experiment.SuiteRunner;
 
 /**
  * A user's own images as a suite's dataset, end to end: a generated folder of grey 28x28 shapes
@@ -43,9 +42,9 @@ class ImageFolderSuiteTest {
         Path out = dir.resolve("out");
         SuiteSession session = new SuiteSession(SuiteEndToEndTest.settings(suiteFile, out, List.of()), log::add);
         assertEquals(new ImageFolderReference("shapes", dir.resolve("shapes/train"), dir.resolve("shapes/test"), 1, 28, 28),
-                session.suite().experiments().get(0).dataset());
+                session.suite().experiments().get(0).training().dataset());
         SuiteSession.Outcome outcome = session.reproduce();
-        List<SuiteRunner.Failure> failures = outcome.failures();
+        List<RunFailure> failures = outcome.failures();
         assertTrue(failures.isEmpty(), failures.toString());
         assertTrue(log.stream().anyMatch(l -> l.contains("on shapes/train (120 images")), log.toString());
 

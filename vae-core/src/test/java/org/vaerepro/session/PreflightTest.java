@@ -66,4 +66,41 @@ class PreflightTest {
         assertTrue(new SuiteSession(settings, log::add).train().failures().isEmpty());
         assertTrue(log.get(0).startsWith("preflight: data for 1 run(s) found and valid"), log.toString());
     }
+
+    /** Issue #25 item 11: an output path that is a file is named as the cause, before anything runs. */
+    @Test
+    void anOutputFolderThatIsAFileIsNamedAsTheCause() throws Exception {
+        Path out = Files.writeString(dir.resolve("out.txt"), "not a folder");
+        SessionSettings settings = new SessionSettings(suite(), out, List.of("m"), Shard.ALL, 0, SharedData.dataDir(),
+                null, dir.resolve("home"), false, SharedData.lpipsWeights(), null, false, 0, Parallelism.SERIAL);
+        SuiteSession session = new SuiteSession(settings, l -> { });
+        PreflightException error = assertThrows(PreflightException.class, session::train);
+        assertEquals(List.of("output folder " + out + " is a file"), error.problems());
+        IllegalStateException report = assertThrows(IllegalStateException.class, session::report);
+        assertEquals("output folder " + out + " is a file", report.getMessage());
+        SessionSettings below = new SessionSettings(suite(), out.resolve("vae"), List.of("m"), Shard.ALL, 0,
+                SharedData.dataDir(), null, dir.resolve("home"), false, SharedData.lpipsWeights(), null, false, 0,
+                Parallelism.SERIAL);
+        PreflightException nested = assertThrows(PreflightException.class, () -> new SuiteSession(below, l -> { }).train());
+        assertEquals(List.of("output folder " + out.resolve("vae") + " cannot be created: " + out + " is a file"),
+                nested.problems());
+    }
+
+    /** Issue #25 item 12: a subset larger than its split is refused, naming the split and its size. */
+    @Test
+    void aSubsetLargerThanItsSplitIsRefusedNamingTheSplit() throws Exception {
+        Path suite = Files.writeString(dir.resolve("big.json"), """
+                {"suite": "big", "defaults": {"epochs": 1, "seed": 1, "dataset": "mnist", "architecture": "ae", "latentDim": 2},
+                 "experiments": [{"id": "train", "trainSubset": 70000, "testSubset": 100},
+                                 {"id": "test", "trainSubset": 256, "testSubset": 10001}]}
+                """);
+        SessionSettings settings = new SessionSettings(suite, dir.resolve("out"), List.of(), Shard.ALL, 0,
+                SharedData.dataDir(), null, dir.resolve("home"), false, SharedData.lpipsWeights(), null, false, 0,
+                Parallelism.SERIAL);
+        PreflightException error = assertThrows(PreflightException.class, () -> new SuiteSession(settings, l -> { })
+                .train());
+        assertEquals(List.of("experiment 'train': trainSubset 70000 is more than the 60000 images of mnist/train",
+                "experiment 'test': testSubset 10001 is more than the 10000 images of mnist/test"), error.problems());
+        assertFalse(Files.exists(dir.resolve("out/big")), "nothing may be trained before the preflight passes");
+    }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaerepro.SharedData;
 import org.vaerepro.experiment.RunLockedException;
-import org.vaerepro.experiment.SuiteRunner;
 
 /**
  * Two processes on one output folder: while another process holds a run's lock, training skips that run
@@ -54,7 +53,7 @@ class RunLockTest {
                     log.toString());
             assertFalse(Files.exists(runFolder.resolve("model.zip")));
 
-            List<SuiteRunner.Failure> named = new SuiteSession(SuiteEndToEndTest.settings(suiteFile, out, List.of("m")),
+            List<RunFailure> named = new SuiteSession(SuiteEndToEndTest.settings(suiteFile, out, List.of("m")),
                     l -> { }).train().failures();
             assertEquals(1, named.size());
             assertTrue(named.get(0).error() instanceof RunLockedException, named.get(0).error().toString());

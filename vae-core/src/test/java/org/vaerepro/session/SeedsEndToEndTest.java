@@ -67,7 +67,7 @@ class SeedsEndToEndTest {
         SessionSettings all = new SessionSettings(suiteFile, out, List.of(), Shard.ALL, 0, SharedData.dataDir(), null, dir,
                 false, SharedData.lpipsWeights(), null, false, 0, Parallelism.SERIAL);
         SuiteSession session = new SuiteSession(all, l -> { });
-        ResultGroup group = ResultsPage.groups(session.suite(), session.layout()).get(0);
+        ResultGroup group = ResultsPage.groups(session.results(), session.judge()).get(0);
         assertEquals(List.of("three/seed-3", "three/seed-4", "three/seed-5", "alone"),
                 group.rows().stream().map(r -> r.id()).toList());
         ResultSummary summary = group.summaries().get(0);

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vaerepro.experiment.Shard;
 import org.vaerepro.SharedData;
 import org.vaerepro.experiment.ExperimentResult;
-import org.vaerepro.experiment.SuiteRunner;
 
 /** A tiny real suite through train → evaluate → report; the page is parsed with jsoup and checked. */
 class SuiteEndToEndTest {
@@ -41,7 +40,7 @@ class SuiteEndToEndTest {
         List<String> log = new ArrayList<>();
         Path out = dir.resolve("out");
         SuiteSession session = new SuiteSession(settings(suiteFile, out, List.of("vae-d2", "ae-d4")), log::add);
-        List<SuiteRunner.Failure> failures = new ArrayList<>(session.train().failures());
+        List<RunFailure> failures = new ArrayList<>(session.train().failures());
         failures.addAll(session.evaluate().failures());
         assertTrue(failures.isEmpty(), failures.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("[vae-d2] epoch 1 step 4/8")), log.toString());

@@ -19,7 +19,6 @@ import org.vaerepro.SharedData;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.Shard;
-import org.vaerepro.experiment.SuiteRunner;
 import org.vaerepro.model.ModelFile;
 import org.vaerepro.provenance.EnvironmentProvenance;
 
@@ -130,7 +129,7 @@ class WorkerPoolTest {
         SuiteSession session = new SuiteSession(workers, line -> { });
         List<Run> runs = session.runs();
         List<String> log = new ArrayList<>();
-        List<SuiteRunner.Failure> failures = new WorkerPool(workers, log::add, 0.0).run(RunPhase.TRAIN_AND_EVALUATE,
+        List<RunFailure> failures = new WorkerPool(workers, log::add, new WorkerPool.RetryPolicy(3, 0.0)).run(RunPhase.TRAIN_AND_EVALUATE,
                 runs, Map.of());
         String all = String.join("\n", log);
         assertTrue(failures.isEmpty(), failures + "\n" + all);
@@ -145,7 +144,8 @@ class WorkerPoolTest {
 
         // The default threshold leaves a worker of a tiny run alone.
         List<String> defaultLog = new ArrayList<>();
-        new WorkerPool(settings(suiteFile, dir.resolve("default"), workers.parallelism()), defaultLog::add)
+        new WorkerPool(settings(suiteFile, dir.resolve("default"), workers.parallelism()), defaultLog::add,
+                WorkerPool.RetryPolicy.DEFAULT)
                 .run(RunPhase.TRAIN, runs, Map.of());
         assertTrue(defaultLog.stream().noneMatch(l -> l.contains("fresh worker JVM")), String.join("\n", defaultLog));
     }
@@ -160,10 +160,10 @@ class WorkerPoolTest {
         Parallelism broken = new Parallelism(2, 1, new WorkerLaunch(Path.of(System.getProperty("java.home"), "bin", "java"),
                 List.of(dir.resolve("no-such.jar")), List.of()));
         List<String> log = new ArrayList<>();
-        List<SuiteRunner.Failure> failures = new SuiteSession(settings(suiteFile, dir.resolve("out"), broken), log::add)
+        List<RunFailure> failures = new SuiteSession(settings(suiteFile, dir.resolve("out"), broken), log::add)
                 .train().failures();
-        assertEquals(List.of("a", "b"), failures.stream().map(SuiteRunner.Failure::run).toList());
-        for (SuiteRunner.Failure failure : failures) {
+        assertEquals(List.of("a", "b"), failures.stream().map(f -> f.run().id()).toList());
+        for (RunFailure failure : failures) {
             assertTrue(failure.error().getMessage().matches("worker JVM \\d exited with code 1 while running it.*"),
                     failure.error().getMessage());
         }

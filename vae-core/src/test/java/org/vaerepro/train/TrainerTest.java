@@ -1,5 +1,6 @@
 package org.vaerepro.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.vaerepro.SharedData;
 import org.vaerepro.data.ImageBatch;
 import org.vaerepro.data.ImageDataset;
@@ -99,8 +102,54 @@ class TrainerTest {
         TrainingResult result = new Trainer(config, List.of(new ConsoleProgress("[gen]", lines::add)))
                 .train(resumed, mnist, checkpoint);
         assertTrue(result.resumed());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[gen] checkpoint " + checkpoint + " is unreadable")
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[gen] checkpoint " + checkpoint + " cannot be used")
                 && l.contains(previous.toString())), lines.toString());
+        assertBitIdentical(straight.parameters(), resumed.parameters(), "parameters after resuming from the previous generation");
+    }
+
+    /** Issue #25 item 10: a write that fails (a full disk) must not lose the generation in place. */
+    @Test
+    void aFailedCheckpointWriteLeavesTheCurrentGenerationInPlace() throws Exception {
+        TrainerConfig config = new TrainerConfig(1, 64, 1e-3, 7, 0, 0);
+        Path checkpoint = dir.resolve("full.ckpt");
+        AutoencoderModel model = AutoencoderModel.create(VAE, 7);
+        new Trainer(config, List.of()).train(model, mnist, checkpoint);
+        byte[] written = Files.readAllBytes(checkpoint);
+
+        // An array that cannot be written fails the archive part-way, as a full disk would.
+        INDArray unwritable = Nd4j.zeros(2, 2);
+        unwritable.close();
+        AdamOptimizer optimizer = new AdamOptimizer(config.learningRate(), model.parameters());
+        assertThrows(RuntimeException.class, () -> Checkpoint.save(checkpoint, model, config, optimizer,
+                Map.of("unwritable", unwritable), TrainingState.start(false), null));
+        assertTrue(Files.isRegularFile(checkpoint), "the current generation must survive a failed write");
+        assertArrayEquals(written, Files.readAllBytes(checkpoint), "the current generation is still in place, unchanged");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(checkpoint), files.toList(),
+                    "no previous generation was made from a write that failed, and nothing half-written is left");
+        }
+    }
+
+    /** Issue #25 item 10: a run whose current generation is missing resumes from the previous one. */
+    @Test
+    void aMissingCheckpointResumesFromThePreviousGenerationAndTheRunEndsTheSame() throws Exception {
+        TrainerConfig config = new TrainerConfig(2, 64, 1e-3, 7, 0, 3);
+        AutoencoderModel straight = AutoencoderModel.create(VAE, 7);
+        new Trainer(config, List.of()).train(straight, mnist, null);
+
+        Path checkpoint = dir.resolve("lost.ckpt");
+        assertThrows(IllegalStateException.class, () -> new Trainer(new TrainerConfig(2, 64, 1e-3, 7, 1, 3),
+                List.of(killAt(1, 7))).train(AutoencoderModel.create(VAE, 7), mnist, checkpoint));
+        Files.delete(checkpoint); // as a crash between the two renames of a rotation would leave it
+        assertTrue(Files.isRegularFile(Checkpoint.previous(checkpoint)));
+
+        List<String> lines = new ArrayList<>();
+        AutoencoderModel resumed = AutoencoderModel.create(VAE, 999);
+        TrainingResult result = new Trainer(config, List.of(new ConsoleProgress("[lost]", lines::add)))
+                .train(resumed, mnist, checkpoint);
+        assertTrue(result.resumed(), "the previous generation is a resume point");
+        assertTrue(lines.stream().anyMatch(l -> l.equals("[lost] checkpoint " + checkpoint + " cannot be used (it is "
+                + "missing); resuming from the previous generation " + Checkpoint.previous(checkpoint))), lines.toString());
         assertBitIdentical(straight.parameters(), resumed.parameters(), "parameters after resuming from the previous generation");
     }
 

@@ -7,7 +7,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.vaerepro.experiment.Shard;
-import org.vaerepro.experiment.SuiteRunner;
+import org.vaerepro.session.RunFailure;
 import org.vaerepro.session.SessionSettings;
 import org.vaerepro.session.SuiteSession;
 
@@ -54,8 +54,8 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     @Parameter(property = "vae.download", defaultValue = "true")
     boolean download;
 
-    /** LPIPS AlexNet v0.1 weights (.npz, PyTorch key names). */
-    @Parameter(property = "vae.lpipsWeights", defaultValue = "${user.home}/.vae/weights/lpips-alex-v0.1.npz")
+    /** LPIPS AlexNet v0.1 weights (.npz, PyTorch key names); by default {@code ~/.vae/weights/lpips-alex-v0.1.npz}. */
+    @Parameter(property = "vae.lpipsWeights")
     File lpipsWeights;
 
     /** Folder with results.ftlh to override the packaged template. */
@@ -95,7 +95,7 @@ abstract class AbstractVaeMojo extends AbstractMojo {
             getLog().info("vae: skipped (vae.skip=true)");
             return;
         }
-        List<SuiteRunner.Failure> failures;
+        List<RunFailure> failures;
         try {
             SuiteSession session = new SuiteSession(settings(), getLog()::info);
             failures = run(session);
@@ -104,8 +104,8 @@ abstract class AbstractVaeMojo extends AbstractMojo {
         }
         if (!failures.isEmpty()) {
             StringBuilder message = new StringBuilder(failures.size() + " run(s) failed:");
-            for (SuiteRunner.Failure f : failures) {
-                message.append("\n  ").append(f.run()).append(" (").append(f.phase()).append("): ")
+            for (RunFailure f : failures) {
+                message.append("\n  ").append(f.run().id()).append(" (").append(f.phase()).append("): ")
                         .append(MavenHints.explain(f.error()));
             }
             throw new MojoFailureException(message.toString());
@@ -117,11 +117,12 @@ abstract class AbstractVaeMojo extends AbstractMojo {
                 experiments == null ? List.of() : experiments.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 shard == null || shard.isBlank() ? Shard.ALL : Shard.parse(shard), firstSeeds,
                 dataDir == null ? null : dataDir.toPath(), environmentDataDir == null ? null : environmentDataDir.toPath(),
-                homeDirectory.toPath(), download, lpipsWeights.toPath(),
+                homeDirectory.toPath(), download,
+                lpipsWeights == null ? SessionSettings.defaultLpipsWeights(homeDirectory.toPath()) : lpipsWeights.toPath(),
                 templateDirectory == null ? null : templateDirectory.toPath(), failFast, logEverySteps,
                 WorkerJvm.parallelism(workers, threadsPerWorker, getClass().getClassLoader()));
     }
 
     /** The session step of this goal; returns the experiments that failed. */
-    abstract List<SuiteRunner.Failure> run(SuiteSession session);
+    abstract List<RunFailure> run(SuiteSession session);
 }

@@ -4,7 +4,7 @@ import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.vaerepro.experiment.SuiteRunner;
+import org.vaerepro.session.RunFailure;
 import org.vaerepro.session.SuiteSession;
 import org.vaerepro.regression.Baseline;
 
@@ -14,7 +14,7 @@ import org.vaerepro.regression.Baseline;
  */
 @Mojo(name = "baseline", requiresProject = false, threadSafe = false)
 public class BaselineMojo extends AbstractVaeMojo {
-    /** Where the baseline goes; default {@code baselines/<suite>.json} next to the suite's folder. */
+    /** Where the baseline goes; by default {@code baselines/<suite>.json} beside the suite file's folder. */
     @Parameter(property = "vae.baselineFile")
     File baselineFile;
 
@@ -23,13 +23,11 @@ public class BaselineMojo extends AbstractVaeMojo {
     String command;
 
     @Override
-    List<SuiteRunner.Failure> run(SuiteSession session) {
-        File file = baselineFile != null ? baselineFile
-                : new File(suiteFile.getAbsoluteFile().getParentFile().getParentFile(),
-                        "baselines/" + session.suite().name() + ".json");
+    List<RunFailure> run(SuiteSession session) {
+        java.nio.file.Path file = baselineFile != null ? baselineFile.toPath() : session.defaultBaselineFile();
         String how = command != null ? command
                 : "mvn -B -pl reproductions vae:reproduce vae:baseline -Dvae.suite=" + suiteFile.getName();
-        Baseline baseline = session.recordBaseline(file.toPath(), how);
+        Baseline baseline = session.recordBaseline(file, how);
         getLog().info("vae: baseline of " + baseline.experiments().size() + " experiments written to " + file);
         return List.of();
     }

@@ -3,7 +3,7 @@ package org.vaerepro.maven;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.vaerepro.experiment.SuiteRunner;
+import org.vaerepro.session.RunFailure;
 import org.vaerepro.session.SuiteSession;
 
 /** Train, evaluate and report in one goal; the page is written even when some experiments failed. */
@@ -11,7 +11,7 @@ import org.vaerepro.session.SuiteSession;
         threadSafe = false)
 public class ReproduceMojo extends AbstractVaeMojo {
     @Override
-    List<SuiteRunner.Failure> run(SuiteSession session) {
+    List<RunFailure> run(SuiteSession session) {
         SuiteSession.Outcome outcome = session.reproduce();
         getLog().info("vae: results page " + outcome.page());
         return outcome.failures();

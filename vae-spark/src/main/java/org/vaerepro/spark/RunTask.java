@@ -10,10 +10,10 @@ import org.apache.spark.api.java.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vaerepro.experiment.ExperimentMetrics;
-import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.Run;
-import org.vaerepro.experiment.SuiteRunner;
+import org.vaerepro.experiment.RunStatus;
 import org.vaerepro.io.Json;
+import org.vaerepro.session.RunFailure;
 import org.vaerepro.session.RunPhase;
 import org.vaerepro.session.SessionSettings;
 import org.vaerepro.session.SuiteSession;
@@ -53,13 +53,17 @@ final class RunTask implements Function<String, RunOutcome> {
         if (run == null) {
             throw new IllegalArgumentException("suite " + session.suite().name() + " has no run " + runId);
         }
-        List<SuiteRunner.Failure> failures = session.runInThisProcess(RunPhase.TRAIN_AND_EVALUATE, List.of(run));
+        List<RunFailure> failures = session.runInThisProcess(RunPhase.TRAIN_AND_EVALUATE, List.of(run));
         if (!failures.isEmpty()) {
             throw new RunFailedException(runId, attempt, failures.stream()
-                    .map(f -> f.phase() + ": " + f.error().getMessage()).collect(Collectors.joining("; ")));
+                    .map(f -> f.phase() + ": " + f.message()).collect(Collectors.joining("; ")));
         }
-        ExperimentMetrics metrics = ExperimentResult.read(session.layout().run(session.suite(), run).metricsFile())
-                .metrics();
+        RunStatus status = session.status(run);
+        if (!(status instanceof RunStatus.Current current)) {
+            throw new RunFailedException(runId, attempt, "no current result after training and evaluation ("
+                    + status.describe() + ")");
+        }
+        ExperimentMetrics metrics = current.result().metrics();
         return new RunOutcome(runId, attempt, host(), metrics.psnr(), metrics.lpips(), metrics.ssim());
     }
 

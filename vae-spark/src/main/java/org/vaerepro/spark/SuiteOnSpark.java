@@ -1,15 +1,11 @@
 package org.vaerepro.spark;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.Run;
-import org.vaerepro.regression.Baseline;
 import org.vaerepro.regression.BaselineCheck;
-import org.vaerepro.regression.BaselineFile;
 import org.vaerepro.session.SessionSettings;
 import org.vaerepro.session.SuiteSession;
 
@@ -41,17 +37,8 @@ public final class SuiteOnSpark {
         }
         Path page = session.report();
         log.accept("page: " + page);
-        return new Result(outcomes, page, baselineFile == null ? List.of() : deviations(session, runs, baselineFile));
-    }
-
-    private static List<String> deviations(SuiteSession session, List<Run> runs, Path baselineFile) {
-        Baseline baseline = BaselineFile.read(baselineFile);
-        List<String> deviations = new ArrayList<>();
-        for (Run run : runs) {
-            ExperimentResult measured = ExperimentResult.read(session.layout().run(session.suite(), run).metricsFile());
-            BaselineCheck.deviations(baseline, run.experiment().id(), measured)
-                    .forEach(d -> deviations.add(run.id() + ": " + d));
-        }
-        return deviations;
+        List<String> deviations = baselineFile == null ? List.of()
+                : session.baselineDeviations(baselineFile).stream().map(BaselineCheck.Deviation::toString).toList();
+        return new Result(outcomes, page, deviations);
     }
 }

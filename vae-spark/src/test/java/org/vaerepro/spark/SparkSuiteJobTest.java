@@ -19,7 +19,6 @@ import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.Shard;
 import org.vaerepro.experiment.TrainingRecord;
 import org.vaerepro.model.ModelFile;
-import org.vaerepro.regression.BaselineFile;
 import org.vaerepro.session.Parallelism;
 import org.vaerepro.session.SessionSettings;
 import org.vaerepro.session.SuiteSession;
@@ -49,7 +48,7 @@ class SparkSuiteJobTest {
         SuiteSession serial = new SuiteSession(settings(suiteFile, serialOut), l -> { });
         assertTrue(serial.reproduce().failures().isEmpty());
         Path baseline = dir.resolve("baseline.json");
-        BaselineFile.write(baseline, BaselineFile.record(serial.suite(), serial.layout(), "serial run in the test"));
+        serial.recordBaseline(baseline, "serial run in the test");
 
         Path sparkOut = dir.resolve("spark");
         TaskFault failOnce = (run, attempt, line) -> {

@@ -1,31 +1,25 @@
-package org.vaerepro.report;
+package org.vaerepro.regression;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.vaerepro.experiment.OutputLayout;
-import org.vaerepro.experiment.Suite;
-import org.vaerepro.experiment.SuiteParser;
-import org.vaerepro.regression.CellVerdict;
 import org.vaerepro.statistics.SampleSummary;
 import org.vaerepro.statistics.WelchTest;
 
 /**
- * A suite's published-table cells beside those of the suite it is compared with ({@link Suite#comparedWith}),
+ * A suite's published-table cells beside those of the suite it is compared with (its {@code comparedWith}),
  * experiment by experiment (the same id in both): the two verdicts, and the difference of the means (this
  * suite minus the other) with its Welch 95% interval and two-sided p. So a reader sees whether a verdict
  * depends on what differs between the suites, and whether the numbers themselves moved beyond seed noise.
- * Both suites' results are read from the same output root.
  */
 public record SuiteComparison(String otherSuite, String otherFile, List<Row> rows) {
 
     /** One experiment measured in both suites; {@code psnr} and {@code lpips} are this suite minus the other. */
-    public record Row(VerdictRow here, VerdictRow there, Difference psnr, Difference lpips) {
+    public record Row(ExperimentRow here, ExperimentRow there, Difference psnr, Difference lpips) {
         /** Whether both metrics got the same verdict in both suites. */
         public boolean sameVerdicts() {
-            return here.psnr().verdict() == there.psnr().verdict() && here.lpips().verdict() == there.lpips().verdict();
+            return here.psnrVerdict().verdict() == there.psnrVerdict().verdict()
+                    && here.lpipsVerdict().verdict() == there.lpipsVerdict().verdict();
         }
     }
 
@@ -50,27 +44,16 @@ public record SuiteComparison(String otherSuite, String otherFile, List<Row> row
         }
     }
 
-    /**
-     * The comparison of {@code groups} (this suite's, from {@link ResultsPage#groups}) with the suite this one
-     * is compared with, or null when it names none.
-     */
-    public static SuiteComparison of(Suite suite, List<ResultGroup> groups, OutputLayout layout) {
-        if (suite.comparedWith() == null) {
-            return null;
-        }
-        Suite other = new SuiteParser().parse(suite.comparedWith());
-        Map<String, VerdictRow> there = new LinkedHashMap<>();
-        ResultsPage.groups(other, layout).forEach(group -> group.verdicts().forEach(row -> there.put(row.id(), row)));
+    /** The published rows measured in both judgements ({@code there}: the suite named in {@code otherFile}). */
+    public static SuiteComparison of(SuiteJudgement here, SuiteJudgement there, String otherFile) {
         List<Row> rows = new ArrayList<>();
-        for (ResultGroup group : groups) {
-            for (VerdictRow here : group.verdicts()) {
-                VerdictRow match = there.get(here.id());
-                if (match != null && here.measured() && match.measured()) {
-                    rows.add(new Row(here, match, Difference.of(here.psnr(), match.psnr()),
-                            Difference.of(here.lpips(), match.lpips())));
-                }
+        for (ExperimentRow row : here.published()) {
+            ExperimentRow match = there.row(row.id());
+            if (match != null && match.published() && row.measured() && match.measured()) {
+                rows.add(new Row(row, match, Difference.of(row.psnrVerdict(), match.psnrVerdict()),
+                        Difference.of(row.lpipsVerdict(), match.lpipsVerdict())));
             }
         }
-        return new SuiteComparison(other.name(), suite.comparedWith().getFileName().toString(), List.copyOf(rows));
+        return new SuiteComparison(there.suite(), otherFile, List.copyOf(rows));
     }
 }

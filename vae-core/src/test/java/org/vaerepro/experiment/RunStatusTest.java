@@ -1,0 +1,177 @@
+package org.vaerepro.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaerepro.Fixtures;
+import org.vaerepro.io.AtomicFiles;
+import org.vaerepro.io.Json;
+import org.vaerepro.train.EpochReport;
+
+/**
+ * The one answer to "is this result current?", on hand-written run folders: which changes retrain, which
+ * re-evaluate, and which (judgement and execution fields) change nothing.
+ */
+class RunStatusTest {
+    @TempDir
+    Path dir;
+
+    private ExperimentSpec spec() throws Exception {
+        Path file = Files.writeString(dir.resolve("s.json"), """
+                {"suite": "s", "experiments": [{"id": "a", "dataset": "mnist", "architecture": "vae", "latentDim": 2,
+                  "epochs": 1, "seed": 1, "reported": {"psnr": 13.0, "lpips": 0.25, "source": "table"}}]}
+                """);
+        return new SuiteParser().parse(file).experiments().get(0);
+    }
+
+    private RunFolder folder() {
+        return new RunFolder(dir.resolve("out/a"));
+    }
+
+    /** A folder trained with {@code trained} (model file present unless {@code snapshot}) and evaluated with {@code evaluated}. */
+    private RunFolder trained(ExperimentSpec trained, ExperimentSpec evaluated, boolean snapshot) throws Exception {
+        RunFolder folder = folder();
+        folder.prepareForTraining(trained);
+        if (!snapshot) {
+            Files.writeString(folder.modelFile(), "a model");
+        }
+        if (evaluated != null) {
+            AtomicFiles.writeJson(folder.metricsFile(), new ExperimentResult("s", evaluated,
+                    new ExperimentMetrics(100, 14, 14, 0.5, 0.2, "resize", Map.of(), 1, 1, 2, 0.5, 0.5, 0.1, 1),
+                    List.of(new EpochReport(0, 1, 1, 0, 10, 100, null)), Map.of(), 5,
+                    Fixtures.provenance("1".repeat(64), "2".repeat(64), 1, 40), null));
+        }
+        return folder;
+    }
+
+    @Test
+    void aFolderWithNothingInItIsNotRun() throws Exception {
+        RunStatus status = folder().status(spec());
+        assertInstanceOf(RunStatus.NotRun.class, status);
+        assertTrue(status.needsTraining() && status.needsEvaluation());
+        assertEquals("not run", status.describe());
+    }
+
+    @Test
+    void aTrainedAndEvaluatedRunIsCurrent() throws Exception {
+        ExperimentSpec spec = spec();
+        RunStatus status = trained(spec, spec, false).status(spec);
+        RunStatus.Current current = assertInstanceOf(RunStatus.Current.class, status);
+        assertFalse(current.snapshot());
+        assertFalse(status.needsTraining() || status.needsEvaluation());
+        assertSame(current.result(), status.lastResult());
+    }
+
+    /** Issue #25 item 1: reported values, and so any judgement field, never make a result stale. */
+    @Test
+    void changingTheReportedValuesOrTheCheckpointSpacingChangesNothing() throws Exception {
+        ExperimentSpec spec = spec();
+        RunFolder folder = trained(spec, spec, false);
+        ExperimentSpec reportedOtherwise = Fixtures.declaredOtherwise(spec,
+                "{\"reported\": {\"psnr\": 15.0, \"lpips\": 0.1, \"source\": \"another table\"}}");
+        assertInstanceOf(RunStatus.Current.class, folder.status(reportedOtherwise));
+        assertInstanceOf(RunStatus.Current.class, folder.status(Fixtures.declaredOtherwise(spec, "{\"reported\": null}")));
+        assertInstanceOf(RunStatus.Current.class, folder.status(Fixtures.declaredOtherwise(spec, "{\"checkpointEverySteps\": 50}")));
+        // Nor does training again wipe the folder for them.
+        assertFalse(folder.prepareForTraining(reportedOtherwise).continuing());
+        assertTrue(Files.isRegularFile(folder.metricsFile()) && Files.isRegularFile(folder.modelFile()));
+    }
+
+    @Test
+    void anEvaluationFieldReEvaluatesTheModelInTheFolder() throws Exception {
+        ExperimentSpec spec = spec();
+        ExperimentSpec declared = Fixtures.declaredOtherwise(spec, "{\"testSubset\": 500, \"lpipsSmallImages\": \"pad\"}");
+        RunStatus status = trained(spec, spec, false).status(declared);
+        RunStatus.NeedsEvaluation stale = assertInstanceOf(RunStatus.NeedsEvaluation.class, status);
+        assertFalse(status.needsTraining());
+        assertEquals("stale: evaluated with other evaluation fields (testSubset 0 → 500, lpipsSmallImages \"resize\" → "
+                + "\"pad\")", status.describe());
+        assertEquals(List.of("testSubset", "lpipsSmallImages"), stale.changes().stream().map(SpecChange::field).toList());
+        assertEquals(spec, stale.earlier().spec());
+
+        Files.delete(folder().metricsFile());
+        RunStatus notYet = folder().status(spec);
+        assertInstanceOf(RunStatus.NeedsEvaluation.class, notYet);
+        assertEquals("trained, not evaluated yet", notYet.describe());
+    }
+
+    @Test
+    void aTrainingOrStoppingFieldOrTheSeedRetrainsNamingWhatChanged() throws Exception {
+        ExperimentSpec spec = spec();
+        RunFolder folder = trained(spec, spec, false);
+        RunStatus epochs = folder.status(Fixtures.declaredOtherwise(spec, "{\"epochs\": 3, \"beta\": 0.5}"));
+        RunStatus.NeedsTraining stale = assertInstanceOf(RunStatus.NeedsTraining.class, epochs);
+        assertEquals("stale: trained with other training fields (beta 1.0 → 0.5, epochs 1 → 3)", epochs.describe());
+        assertEquals(spec, stale.lastResult().spec(), "the earlier result is kept to be shown as stale");
+        assertTrue(folder.status(Fixtures.declaredOtherwise(spec, "{\"seed\": 2, \"seeds\": [2]}")).describe().contains("seed 1 → 2"));
+    }
+
+    @Test
+    void aResultsSnapshotIsCurrentUntilSomethingItCannotMeasureAgainChanges() throws Exception {
+        ExperimentSpec spec = spec();
+        RunFolder folder = trained(spec, spec, true);
+        RunStatus.Current current = assertInstanceOf(RunStatus.Current.class, folder.status(spec));
+        assertTrue(current.snapshot());
+        // Re-evaluating needs the model, which a snapshot does not keep: it is trained again.
+        RunStatus evaluation = folder.status(Fixtures.declaredOtherwise(spec, "{\"testSubset\": 500}"));
+        assertInstanceOf(RunStatus.NeedsTraining.class, evaluation);
+        assertEquals("stale: evaluated with other evaluation fields (testSubset 0 → 500) and its model file is not "
+                + "here, so it is trained again", evaluation.describe());
+    }
+
+    @Test
+    void anUnreadableResultIsNamedAndSaysWhetherTheModelCanBeMeasuredAgain() throws Exception {
+        ExperimentSpec spec = spec();
+        RunFolder folder = trained(spec, null, false);
+        Files.writeString(folder.metricsFile(), "{ truncated");
+        RunStatus.Unreadable unreadable = assertInstanceOf(RunStatus.Unreadable.class, folder.status(spec));
+        assertTrue(unreadable.trained() && !unreadable.needsTraining());
+        assertTrue(unreadable.describe().startsWith("unreadable metrics.json: "), unreadable.describe());
+    }
+
+    @Test
+    void aRunThatStartedTrainingIsNotYetCurrent() throws Exception {
+        ExperimentSpec spec = spec();
+        RunFolder folder = folder();
+        folder.prepareForTraining(spec);
+        Files.writeString(folder.checkpointFile(), "a checkpoint");
+        RunStatus status = folder.status(spec);
+        assertInstanceOf(RunStatus.NeedsTraining.class, status);
+        assertEquals("training started, not finished", status.describe());
+    }
+
+    @Test
+    void theSpecReadsBackFromItsFlatJsonAndOlderFilesReadTheirDefaults() throws Exception {
+        ExperimentSpec spec = spec();
+        ObjectNode json = (ObjectNode) Json.mapper().valueToTree(spec);
+        assertEquals(List.of("id", "dataset", "trainSubset", "testSubset", "architecture", "latentDim", "loss", "beta",
+                "epochs", "batchSize", "learningRate", "seed", "lpipsSmallImages", "reported", "seeds",
+                "decoderDenseActivation", "validation", "patience", "minDelta", "checkpointEverySteps"),
+                iterable(json), "one flat object, in the schema's order");
+        assertEquals(spec, Json.mapper().treeToValue(json, ExperimentSpec.class));
+        // A training-spec.json of version 2 held the evaluation and judgement fields as null, and no checkpoint spacing.
+        json.putNull("lpipsSmallImages");
+        json.putNull("reported");
+        json.remove("checkpointEverySteps");
+        ExperimentSpec older = Json.mapper().treeToValue(json, ExperimentSpec.class);
+        assertEquals(spec.training(), older.training());
+        assertEquals(spec.evaluation(), older.evaluation());
+        assertTrue(RunStatus.trainedAs(older, spec));
+    }
+
+    private static List<String> iterable(ObjectNode json) {
+        List<String> names = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
