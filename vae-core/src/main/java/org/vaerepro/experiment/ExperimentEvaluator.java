@@ -62,9 +62,12 @@ public final class ExperimentEvaluator {
         log.accept("[" + run.id() + "] evaluating on " + test.name() + " (" + test.size() + " images)");
         PsnrAccumulator psnr = new PsnrAccumulator();
         double ssimSum = 0;
-        // Below LPIPS's 32x32 minimum the size rule changes the value, so every rule is measured and kept.
+        // Below LPIPS's 32x32 minimum the size rule changes the value, so the 32x32 rules (and the suite's own)
+        // are measured and kept; ProtocolVariants measures every rule, resize64 included.
         List<SmallImagePolicy> lpipsPolicies = Lpips.belowMinimum(spec.dataset().shape().height(),
-                spec.dataset().shape().width()) ? List.of(SmallImagePolicy.values()) : List.of(spec.lpipsSmallImages());
+                spec.dataset().shape().width()) ? java.util.stream.Stream.of(SmallImagePolicy.RESIZE,
+                        SmallImagePolicy.PAD, spec.lpipsSmallImages()).distinct().toList()
+                : List.of(spec.lpipsSmallImages());
         Map<String, Double> lpipsSums = new LinkedHashMap<>();
         double reconLossSum = 0;
         double klSum = 0;

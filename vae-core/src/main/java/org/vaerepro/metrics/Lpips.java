@@ -17,14 +17,17 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * LPIPS (Zhang et al. 2018), AlexNet backbone, linear heads v0.1: the default of the reference
- * implementation. Inputs are images in [0,1], NCHW; grey images are repeated to RGB and images under
- * 32x32 are resized or padded per {@link SmallImagePolicy}. Not thread-safe.
+ * implementation. Inputs are images in [0,1], NCHW, mapped to [-1,1] as the reference expects (or passed
+ * unscaled, {@link LpipsScaling}); grey images are repeated to RGB and images under 32x32 are resized or padded
+ * per {@link SmallImagePolicy}. Not thread-safe.
  */
 public final class Lpips {
     /** The setting that names the weights file, in error messages. */
     public static final String WEIGHTS_SETTING = "lpipsWeights";
     public static final String WEIGHTS_FILE = "lpips-alex-v0.1.npz";
     static final int MIN_SIDE = 32;
+    /** The side {@link SmallImagePolicy#RESIZE_64} brings small images to. */
+    static final int RESIZED_SIDE = 64;
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
             .policySpill(SpillPolicy.REALLOCATE).build();
@@ -76,8 +79,13 @@ public final class Lpips {
         return value;
     }
 
-    /** LPIPS of each pair in two batches of images in [0,1], [N, C, H, W] with C = 1 or 3. */
+    /** LPIPS of each pair in two batches of images in [0,1], [N, C, H, W] with C = 1 or 3, mapped to [-1,1]. */
     public double[] distances(INDArray a, INDArray b, SmallImagePolicy policy) {
+        return distances(a, b, policy, LpipsScaling.SIGNED);
+    }
+
+    /** As {@link #distances(INDArray, INDArray, SmallImagePolicy)}, the images entering the network per {@code scaling}. */
+    public double[] distances(INDArray a, INDArray b, SmallImagePolicy policy, LpipsScaling scaling) {
         if (!java.util.Arrays.equals(a.shape(), b.shape())) {
             throw new IllegalArgumentException("LPIPS needs two batches of one shape, got "
                     + java.util.Arrays.toString(a.shape()) + " and " + java.util.Arrays.toString(b.shape()));
@@ -86,7 +94,7 @@ public final class Lpips {
         // and zeroing comparable to the convolutions themselves.
         try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
             INDArray pairs = Nd4j.concat(0, prepare(a, policy), prepare(b, policy));
-            INDArray[] taps = trunk((int) pairs.size(2), (int) pairs.size(3)).features(pairs);
+            INDArray[] taps = trunk((int) pairs.size(2), (int) pairs.size(3)).features(pairs, scaling);
             return pairDistances(taps, (int) a.size(0));
         }
     }
@@ -161,7 +169,7 @@ public final class Lpips {
         return height < MIN_SIDE || width < MIN_SIDE;
     }
 
-    /** RGB, at least 32x32, float. */
+    /** RGB, at least 32x32 (64x64 under {@link SmallImagePolicy#RESIZE_64} when below 32x32), float. */
     static INDArray prepare(INDArray images, SmallImagePolicy policy) {
         INDArray x = images.castTo(DataType.FLOAT);
         if (x.size(1) == 1) {
@@ -174,6 +182,10 @@ public final class Lpips {
         }
         int h = (int) Math.max(MIN_SIDE, x.size(2));
         int w = (int) Math.max(MIN_SIDE, x.size(3));
-        return policy == SmallImagePolicy.RESIZE ? ImageResize.bilinear(x, h, w) : ImageResize.zeroPad(x, h, w);
+        return switch (policy) {
+            case RESIZE -> ImageResize.bilinear(x, h, w);
+            case PAD -> ImageResize.zeroPad(x, h, w);
+            case RESIZE_64 -> ImageResize.bilinear(x, RESIZED_SIDE, RESIZED_SIDE);
+        };
     }
 }
