@@ -8,6 +8,7 @@
  * ({@link org.vaerepro.experiment.OutputLayout}) every other reader of results uses;
  * {@link org.vaerepro.experiment.ExperimentResult} is what {@code metrics.json} holds.
  * {@link org.vaerepro.experiment.SuiteRunner} runs a phase over a selection. Internal:
- * {@code ExperimentPictures}. This package knows nothing of pages, baselines or sessions.
+ * {@code ExperimentPictures}, {@code HeldOutValidation} and {@code ProtocolCurve} (the per-epoch and per-step
+ * measurements a run's trainer takes). This package knows nothing of pages, baselines or sessions.
  */
 package org.vaerepro.experiment;
