@@ -102,7 +102,8 @@ final class GraphBuilder {
         perPixel.sum(1, 2, 3).mean().rename(RECONSTRUCTION_LOSS);
 
         SDVariable latent = sd.placeHolder(LATENT, dataType, -1, d);
-        sd.nn().sigmoid(DECODED, decoder(latent));
+        // The logits are named too: a likelihood of the decoder's output is stable only computed from them.
+        sd.nn().sigmoid(DECODED, decoder(latent).rename(DECODED_LOGITS));
 
         if (config.architecture().variational()) {
             sd.setLossVariables(RECONSTRUCTION_LOSS, WEIGHTED_KL);

@@ -11,6 +11,8 @@ public final class GraphNames {
     public static final String LOG_VARIANCE = "logVariance";
     public static final String RECONSTRUCTION = "reconstruction";
     public static final String DECODED = "decoded";
+    /** The decoder's logits for codes fed to {@link #LATENT}: {@link #DECODED} is their sigmoid. */
+    public static final String DECODED_LOGITS = "decodedLogits";
     public static final String RECONSTRUCTION_LOSS = "reconstructionLoss";
     /**
      * The objective's KL term: beta times the KL, divided by the latent dimension under
