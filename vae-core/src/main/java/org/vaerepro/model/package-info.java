@@ -5,7 +5,9 @@
  * (encode, decode, reconstruct, sample, losses, and {@link org.vaerepro.model.BatchGradients} for a training
  * batch) and {@link org.vaerepro.model.ModelFile} (a versioned model
  * file with provenance). {@link org.vaerepro.model.ArrayArchive} is the zip-of-npy container shared with
- * checkpoints. Internal: {@code GraphBuilder}, {@code GraphNames}, {@code ReplayedFunction} (the
+ * checkpoints. Evaluation of the probabilistic model: {@link org.vaerepro.model.MarginalLikelihood} (test-set
+ * ELBO and importance-sampled NLL, {@link org.vaerepro.model.LikelihoodReport}) and
+ * {@link org.vaerepro.model.EvaluationNoise} (evaluation's noise streams, disjoint from training's). Internal: {@code GraphBuilder}, {@code GraphNames}, {@code ReplayedFunction} (the
  * gradient function run without SameDiff's session, bit-identical to it).
  */
 package org.vaerepro.model;
