@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -86,16 +87,37 @@ public final class Lpips {
 
     /** As {@link #distances(INDArray, INDArray, SmallImagePolicy)}, the images entering the network per {@code scaling}. */
     public double[] distances(INDArray a, INDArray b, SmallImagePolicy policy, LpipsScaling scaling) {
-        if (!java.util.Arrays.equals(a.shape(), b.shape())) {
-            throw new IllegalArgumentException("LPIPS needs two batches of one shape, got "
-                    + java.util.Arrays.toString(a.shape()) + " and " + java.util.Arrays.toString(b.shape()));
+        return distances(a, List.of(b), policy, scaling)[0];
+    }
+
+    /**
+     * LPIPS of each image of {@code reference} against the same image of each batch in {@code others} (result
+     * [batch][image]): the reference's features are computed once for all of them.
+     */
+    public double[][] distances(INDArray reference, List<INDArray> others, SmallImagePolicy policy,
+            LpipsScaling scaling) {
+        for (INDArray other : others) {
+            if (!java.util.Arrays.equals(reference.shape(), other.shape())) {
+                throw new IllegalArgumentException("LPIPS needs batches of one shape, got "
+                        + java.util.Arrays.toString(reference.shape()) + " and " + java.util.Arrays.toString(other.shape()));
+            }
         }
         // Every intermediate lives in one reused workspace: fresh native buffers per batch cost page faults
         // and zeroing comparable to the convolutions themselves.
         try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
-            INDArray pairs = Nd4j.concat(0, prepare(a, policy), prepare(b, policy));
-            INDArray[] taps = trunk((int) pairs.size(2), (int) pairs.size(3)).features(pairs, scaling);
-            return pairDistances(taps, (int) a.size(0));
+            INDArray[] prepared = new INDArray[others.size() + 1];
+            prepared[0] = prepare(reference, policy);
+            for (int i = 0; i < others.size(); i++) {
+                prepared[i + 1] = prepare(others.get(i), policy);
+            }
+            INDArray images = Nd4j.concat(0, prepared);
+            INDArray[] taps = trunk((int) images.size(2), (int) images.size(3)).features(images, scaling);
+            int n = (int) reference.size(0);
+            double[][] result = new double[others.size()][];
+            for (int i = 0; i < others.size(); i++) {
+                result[i] = pairDistances(taps, n, (i + 1) * n);
+            }
+            return result;
         }
     }
 
@@ -108,11 +130,12 @@ public final class Lpips {
 
     /**
      * Sums, over the five taps, the spatial mean of sum_c w_c (a_c/|a| - b_c/|b|)^2, where a and b are the pair's
-     * activations at one position and |.| + 1e-10 normalises over channels, as the reference does. One fused
+     * activations at one position (image n and image n + secondOffset of the taps) and |.| + 1e-10 normalises
+     * over channels, as the reference does. One fused
      * pass over the activations instead of a dozen whole-tensor ops; pairs are independent, so they run in
      * parallel and each pair's sum keeps its order (deterministic).
      */
-    private double[] pairDistances(INDArray[] taps, int pairs) {
+    private double[] pairDistances(INDArray[] taps, int pairs, int secondOffset) {
         FloatBuffer[] values = new FloatBuffer[taps.length];
         for (int i = 0; i < taps.length; i++) {
             // Read in place from native memory: copying every activation out costs as much as this whole pass.
@@ -128,7 +151,7 @@ public final class Lpips {
         IntStream.range(0, pairs).parallel().forEach(n -> {
             double sum = 0;
             for (int i = 0; i < taps.length; i++) {
-                sum += layerDistance(values[i], linear[i], positions[i], n, n + pairs);
+                sum += layerDistance(values[i], linear[i], positions[i], n, n + secondOffset);
             }
             total[n] = sum;
         });

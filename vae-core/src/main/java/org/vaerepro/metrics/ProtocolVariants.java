@@ -30,7 +30,8 @@ import org.vaerepro.model.ModelConfig;
  * {@code psnr/mean/per-image}, and {@code lpips/<decoding>/<scaling>/<rule>}, e.g. {@code lpips/sampled/raw/resize64},
  * without the rule for images of 32x32 and more ({@code lpips/mean/signed}). {@code psnr/mean/per-image},
  * {@code psnr/mean/pooled} and {@code lpips/mean/signed[/rule]} are the evaluator's own PSNR, pooled PSNR and
- * LPIPS, computed the same way. Each decoding is reconstructed once per batch and every metric reuses it.
+ * LPIPS, computed the same way. Each decoding is reconstructed once per batch and every metric reuses it; each
+ * LPIPS input variant runs the network once over the test images and every decoding's reconstructions.
  *
  * <p>Accumulates over batches: feed a test set in order with {@link #add}, read {@link #values}. The noise of an
  * image depends on its index in the fed sequence, not on the batching. Not thread-safe (as {@link Lpips}).
@@ -113,22 +114,39 @@ public final class ProtocolVariants {
 
     /** Adds the next batch of test images in [0,1], [N, C, H, W] of the model's input shape. */
     public void add(INDArray images) {
-        int n = (int) images.size(0);
+        add(images, null);
+    }
+
+    /**
+     * As {@link #add(INDArray)}, reusing the caller's posterior-mean reconstruction of these images
+     * ({@code model.reconstruct(images)}, as the evaluator already has it; null: reconstructed here).
+     */
+    public void add(INDArray images, INDArray meanReconstruction) {
+        Preconditions.check(meanReconstruction == null
+                || Arrays.equals(meanReconstruction.shape(), images.shape()), "the mean reconstruction must have the "
+                + "images' shape " + Arrays.toString(images.shape()));
+        List<INDArray> reconstructions = new ArrayList<>();
         for (Decoding decoding : decodings) {
-            INDArray reconstruction = reconstruct(decoding, images);
+            INDArray reconstruction = decoding == Decoding.MEAN && meanReconstruction != null ? meanReconstruction
+                    : reconstruct(decoding, images);
             psnr.get(decoding).add(images, reconstruction);
-            for (LpipsScaling scaling : LpipsScaling.values()) {
-                for (SmallImagePolicy rule : rules) {
+            reconstructions.add(reconstruction);
+        }
+        for (LpipsScaling scaling : LpipsScaling.values()) {
+            for (SmallImagePolicy rule : rules) {
+                // One LPIPS pass per input variant: the test images' features serve every decoding.
+                double[][] distances = lpips.distances(images, reconstructions,
+                        rule == null ? SmallImagePolicy.RESIZE : rule, scaling);
+                for (int i = 0; i < decodings.size(); i++) {
                     double sum = 0;
-                    for (double d : lpips.distances(images, reconstruction, rule == null ? SmallImagePolicy.RESIZE : rule,
-                            scaling)) {
+                    for (double d : distances[i]) {
                         sum += d;
                     }
-                    lpipsSums.merge(lpipsId(decoding, scaling, rule), sum, Double::sum);
+                    lpipsSums.merge(lpipsId(decodings.get(i), scaling, rule), sum, Double::sum);
                 }
             }
         }
-        this.images += n;
+        this.images += images.size(0);
     }
 
     private INDArray reconstruct(Decoding decoding, INDArray x) {

@@ -67,6 +67,22 @@ class LpipsVariantsReferenceTest {
     }
 
     @Test
+    void severalBatchesAgainstOneReferenceAreThePairsOneByOne() {
+        INDArray test = SharedData.repository().load(StandardDataset.MNIST, Split.TEST).range(0, 12).images();
+        INDArray reference = test.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4));
+        INDArray b = test.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(4, 8));
+        INDArray c = test.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(8, 12));
+        for (SmallImagePolicy rule : SmallImagePolicy.values()) {
+            double[][] both = lpips.distances(reference, java.util.List.of(b, c), rule, LpipsScaling.RAW);
+            double[] alone = lpips.distances(reference, c, rule, LpipsScaling.RAW);
+            for (int i = 0; i < 4; i++) {
+                assertEquals(lpips.distances(reference, b, rule, LpipsScaling.RAW)[i], both[0][i], 1e-6, rule + " b " + i);
+                assertEquals(alone[i], both[1][i], 1e-6, rule + " c " + i);
+            }
+        }
+    }
+
+    @Test
     void theDefaultScalingIsTheSignedOne() {
         INDArray test = SharedData.repository().load(StandardDataset.CIFAR10, Split.TEST).range(0, 3).images();
         INDArray a = test.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2));
