@@ -63,11 +63,14 @@ public final class ExperimentEvaluator {
         log.accept("[" + run.id() + "] evaluating on " + test.name() + " (" + test.size() + " images)");
         PsnrAccumulator psnr = new PsnrAccumulator();
         double ssimSum = 0;
-        // Below LPIPS's 32x32 minimum the size rule changes the value, so every rule is measured and kept.
+        // Below LPIPS's 32x32 minimum the size rule changes the value, so the 32x32 rules (and the suite's own)
+        // are measured and kept; ProtocolVariants measures every rule, resize64 included.
         SmallImagePolicy declaredPolicy = spec.evaluation().lpipsSmallImages();
         ImageShape shape = spec.training().dataset().shape();
         List<SmallImagePolicy> lpipsPolicies = Lpips.belowMinimum(shape.height(), shape.width())
-                ? List.of(SmallImagePolicy.values()) : List.of(declaredPolicy);
+                ? java.util.stream.Stream.of(SmallImagePolicy.RESIZE, SmallImagePolicy.PAD, declaredPolicy).distinct()
+                        .toList()
+                : List.of(declaredPolicy);
         Map<String, Double> lpipsSums = new LinkedHashMap<>();
         double reconLossSum = 0;
         double klSum = 0;

@@ -12,7 +12,8 @@
  * {@link org.vaerepro.experiment.RunStatus} alone decides whether a run's result is current
  * ({@link org.vaerepro.experiment.SuiteResults} for a whole suite); {@link org.vaerepro.experiment.ExperimentResult}
  * is what {@code metrics.json} holds. Internal: {@code ExperimentPictures}, {@code JsonPositions},
- * {@code DatasetField}, {@code SeedsField}, {@code HeldOutValidation}. This package knows nothing of pages,
+ * {@code DatasetField}, {@code SeedsField}, {@code HeldOutValidation} and {@code ProtocolCurve} (the per-epoch and
+ * per-step measurements a run's trainer takes). This package knows nothing of pages,
  * verdicts, baselines or sessions.
  */
 package org.vaerepro.experiment;

@@ -30,8 +30,9 @@ final class AlexNetTrunk {
     private static final Pooling2DConfig POOL = Pooling2DConfig.builder().kH(3).kW(3).sH(2).sW(2)
             .paddingMode(PaddingMode.VALID).isNHWC(false).build();
 
-    private final INDArray gain;
-    private final INDArray offset;
+    /** Per-channel gain and offset of the input scaling, by {@link LpipsScaling} ordinal. */
+    private final INDArray[] gain = new INDArray[LpipsScaling.values().length];
+    private final INDArray[] offset = new INDArray[LpipsScaling.values().length];
     private final Stage[] stages = new Stage[5];
 
     /** One convolution of the trunk (before its ReLU), run one of two equivalent ways. */
@@ -57,15 +58,19 @@ final class AlexNetTrunk {
     }
 
     AlexNetTrunk(Map<String, INDArray> weights, int height, int width) {
-        // [0,1] -> [-1,1] -> (x - shift) / scale, as one per-channel multiply-add.
-        double[] g = new double[3];
-        double[] o = new double[3];
-        for (int c = 0; c < 3; c++) {
-            g[c] = 2 / SCALE[c];
-            o[c] = (-1 - SHIFT[c]) / SCALE[c];
+        for (LpipsScaling scaling : LpipsScaling.values()) {
+            // SIGNED: [0,1] -> [-1,1] -> (x - shift) / scale; RAW: [0,1] -> (x - shift) / scale. One multiply-add.
+            double a = scaling == LpipsScaling.SIGNED ? 2 : 1;
+            double b = scaling == LpipsScaling.SIGNED ? -1 : 0;
+            double[] g = new double[3];
+            double[] o = new double[3];
+            for (int c = 0; c < 3; c++) {
+                g[c] = a / SCALE[c];
+                o[c] = (b - SHIFT[c]) / SCALE[c];
+            }
+            gain[scaling.ordinal()] = Nd4j.create(g, new long[] {1, 3, 1, 1}, DataType.FLOAT);
+            offset[scaling.ordinal()] = Nd4j.create(o, new long[] {1, 3, 1, 1}, DataType.FLOAT);
         }
-        gain = Nd4j.create(g, new long[] {1, 3, 1, 1}, DataType.FLOAT);
-        offset = Nd4j.create(o, new long[] {1, 3, 1, 1}, DataType.FLOAT);
         int[] size = {height, width};
         for (int i = 0; i < 5; i++) {
             if (POOLED_BEFORE[i]) {
@@ -96,9 +101,9 @@ final class AlexNetTrunk {
         return new MatrixProduct(matrix, bias, new long[] {channelsOut, out[0], out[1]});
     }
 
-    /** Activations after ReLU 1..5 for images in [0,1], [N, 3, H, W] float; {@code images} is overwritten. */
-    INDArray[] features(INDArray images) {
-        INDArray h = images.muli(gain).addi(offset);
+    /** Activations after ReLU 1..5 for images in [0,1], [N, 3, H, W] float, scaled per {@code scaling}; {@code images} is overwritten. */
+    INDArray[] features(INDArray images, LpipsScaling scaling) {
+        INDArray h = images.muli(gain[scaling.ordinal()]).addi(offset[scaling.ordinal()]);
         INDArray[] taps = new INDArray[5];
         for (int i = 0; i < 5; i++) {
             if (POOLED_BEFORE[i]) {

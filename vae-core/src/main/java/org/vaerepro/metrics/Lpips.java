@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,14 +18,17 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * LPIPS (Zhang et al. 2018), AlexNet backbone, linear heads v0.1: the default of the reference
- * implementation. Inputs are images in [0,1], NCHW; grey images are repeated to RGB and images under
- * 32x32 are resized or padded per {@link SmallImagePolicy}. Not thread-safe.
+ * implementation. Inputs are images in [0,1], NCHW, mapped to [-1,1] as the reference expects (or passed
+ * unscaled, {@link LpipsScaling}); grey images are repeated to RGB and images under 32x32 are resized or padded
+ * per {@link SmallImagePolicy}. Not thread-safe.
  */
 public final class Lpips {
     /** The setting that names the weights file, in error messages. */
     public static final String WEIGHTS_SETTING = "lpipsWeights";
     public static final String WEIGHTS_FILE = "lpips-alex-v0.1.npz";
     static final int MIN_SIDE = 32;
+    /** The side {@link SmallImagePolicy#RESIZE_64} brings small images to. */
+    static final int RESIZED_SIDE = 64;
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
             .policySpill(SpillPolicy.REALLOCATE).build();
@@ -76,18 +80,44 @@ public final class Lpips {
         return value;
     }
 
-    /** LPIPS of each pair in two batches of images in [0,1], [N, C, H, W] with C = 1 or 3. */
+    /** LPIPS of each pair in two batches of images in [0,1], [N, C, H, W] with C = 1 or 3, mapped to [-1,1]. */
     public double[] distances(INDArray a, INDArray b, SmallImagePolicy policy) {
-        if (!java.util.Arrays.equals(a.shape(), b.shape())) {
-            throw new IllegalArgumentException("LPIPS needs two batches of one shape, got "
-                    + java.util.Arrays.toString(a.shape()) + " and " + java.util.Arrays.toString(b.shape()));
+        return distances(a, b, policy, LpipsScaling.SIGNED);
+    }
+
+    /** As {@link #distances(INDArray, INDArray, SmallImagePolicy)}, the images entering the network per {@code scaling}. */
+    public double[] distances(INDArray a, INDArray b, SmallImagePolicy policy, LpipsScaling scaling) {
+        return distances(a, List.of(b), policy, scaling)[0];
+    }
+
+    /**
+     * LPIPS of each image of {@code reference} against the same image of each batch in {@code others} (result
+     * [batch][image]): the reference's features are computed once for all of them.
+     */
+    public double[][] distances(INDArray reference, List<INDArray> others, SmallImagePolicy policy,
+            LpipsScaling scaling) {
+        for (INDArray other : others) {
+            if (!java.util.Arrays.equals(reference.shape(), other.shape())) {
+                throw new IllegalArgumentException("LPIPS needs batches of one shape, got "
+                        + java.util.Arrays.toString(reference.shape()) + " and " + java.util.Arrays.toString(other.shape()));
+            }
         }
         // Every intermediate lives in one reused workspace: fresh native buffers per batch cost page faults
         // and zeroing comparable to the convolutions themselves.
         try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
-            INDArray pairs = Nd4j.concat(0, prepare(a, policy), prepare(b, policy));
-            INDArray[] taps = trunk((int) pairs.size(2), (int) pairs.size(3)).features(pairs);
-            return pairDistances(taps, (int) a.size(0));
+            INDArray[] prepared = new INDArray[others.size() + 1];
+            prepared[0] = prepare(reference, policy);
+            for (int i = 0; i < others.size(); i++) {
+                prepared[i + 1] = prepare(others.get(i), policy);
+            }
+            INDArray images = Nd4j.concat(0, prepared);
+            INDArray[] taps = trunk((int) images.size(2), (int) images.size(3)).features(images, scaling);
+            int n = (int) reference.size(0);
+            double[][] result = new double[others.size()][];
+            for (int i = 0; i < others.size(); i++) {
+                result[i] = pairDistances(taps, n, (i + 1) * n);
+            }
+            return result;
         }
     }
 
@@ -100,11 +130,12 @@ public final class Lpips {
 
     /**
      * Sums, over the five taps, the spatial mean of sum_c w_c (a_c/|a| - b_c/|b|)^2, where a and b are the pair's
-     * activations at one position and |.| + 1e-10 normalises over channels, as the reference does. One fused
+     * activations at one position (image n and image n + secondOffset of the taps) and |.| + 1e-10 normalises
+     * over channels, as the reference does. One fused
      * pass over the activations instead of a dozen whole-tensor ops; pairs are independent, so they run in
      * parallel and each pair's sum keeps its order (deterministic).
      */
-    private double[] pairDistances(INDArray[] taps, int pairs) {
+    private double[] pairDistances(INDArray[] taps, int pairs, int secondOffset) {
         FloatBuffer[] values = new FloatBuffer[taps.length];
         for (int i = 0; i < taps.length; i++) {
             // Read in place from native memory: copying every activation out costs as much as this whole pass.
@@ -120,7 +151,7 @@ public final class Lpips {
         IntStream.range(0, pairs).parallel().forEach(n -> {
             double sum = 0;
             for (int i = 0; i < taps.length; i++) {
-                sum += layerDistance(values[i], linear[i], positions[i], n, n + pairs);
+                sum += layerDistance(values[i], linear[i], positions[i], n, n + secondOffset);
             }
             total[n] = sum;
         });
@@ -161,7 +192,7 @@ public final class Lpips {
         return height < MIN_SIDE || width < MIN_SIDE;
     }
 
-    /** RGB, at least 32x32, float. */
+    /** RGB, at least 32x32 (64x64 under {@link SmallImagePolicy#RESIZE_64} when below 32x32), float. */
     static INDArray prepare(INDArray images, SmallImagePolicy policy) {
         INDArray x = images.castTo(DataType.FLOAT);
         if (x.size(1) == 1) {
@@ -174,6 +205,10 @@ public final class Lpips {
         }
         int h = (int) Math.max(MIN_SIDE, x.size(2));
         int w = (int) Math.max(MIN_SIDE, x.size(3));
-        return policy == SmallImagePolicy.RESIZE ? ImageResize.bilinear(x, h, w) : ImageResize.zeroPad(x, h, w);
+        return switch (policy) {
+            case RESIZE -> ImageResize.bilinear(x, h, w);
+            case PAD -> ImageResize.zeroPad(x, h, w);
+            case RESIZE_64 -> ImageResize.bilinear(x, RESIZED_SIDE, RESIZED_SIDE);
+        };
     }
 }

@@ -14,11 +14,17 @@ public final class GaussianNoise {
     }
 
     public static INDArray sample(long seed, long stream, int rows, int columns, DataType dataType) {
+        return Nd4j.create(values(seed, stream, rows * columns), new long[] {rows, columns}, DataType.DOUBLE)
+                .castTo(dataType);
+    }
+
+    /** The first {@code count} values of stream {@code stream}: what {@link #sample} lays out row by row. */
+    public static double[] values(long seed, long stream, int count) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stream);
-        double[] values = new double[rows * columns];
+        double[] values = new double[count];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextGaussian();
         }
-        return Nd4j.create(values, new long[] {rows, columns}, DataType.DOUBLE).castTo(dataType);
+        return values;
     }
 }

@@ -63,7 +63,9 @@ final class GraphBuilder {
             // KL(N(mu, sigma^2) || N(0, I)) per image, averaged over the batch.
             SDVariable klPerImage = logVar.add(1.0).sub(mean.mul(mean)).sub(sd.math().exp(logVar)).sum(1).mul(-0.5);
             SDVariable kl = klPerImage.mean().rename(KL);
-            kl.mul(WEIGHTED_KL, config.beta());
+            // The objective's term: beta * KL, or beta * KL / d when averaged over dimensions (one scalar factor,
+            // so the default's graph is the one every baseline was trained with).
+            kl.mul(WEIGHTED_KL, config.klReduction().weight(config.beta(), d));
         } else {
             z = mean;
         }
@@ -100,7 +102,8 @@ final class GraphBuilder {
         perPixel.sum(1, 2, 3).mean().rename(RECONSTRUCTION_LOSS);
 
         SDVariable latent = sd.placeHolder(LATENT, dataType, -1, d);
-        sd.nn().sigmoid(DECODED, decoder(latent));
+        // The logits are named too: a likelihood of the decoder's output is stable only computed from them.
+        sd.nn().sigmoid(DECODED, decoder(latent).rename(DECODED_LOGITS));
 
         if (config.architecture().variational()) {
             sd.setLossVariables(RECONSTRUCTION_LOSS, WEIGHTED_KL);

@@ -11,9 +11,15 @@ public final class GraphNames {
     public static final String LOG_VARIANCE = "logVariance";
     public static final String RECONSTRUCTION = "reconstruction";
     public static final String DECODED = "decoded";
+    /** The decoder's logits for codes fed to {@link #LATENT}: {@link #DECODED} is their sigmoid. */
+    public static final String DECODED_LOGITS = "decodedLogits";
     public static final String RECONSTRUCTION_LOSS = "reconstructionLoss";
-    /** beta times the KL term, so the two loss variables add up to the training objective. */
+    /**
+     * The objective's KL term: beta times the KL, divided by the latent dimension under
+     * {@link KlReduction#MEAN}; so the two loss variables add up to the training objective.
+     */
     public static final String WEIGHTED_KL = "weightedKl";
+    /** KL(q(z|x) || N(0, I)) summed over latent dimensions, averaged over the batch, whatever the reduction. */
     public static final String KL = "kl";
 
     private GraphNames() {

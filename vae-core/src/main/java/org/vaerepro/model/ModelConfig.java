@@ -6,10 +6,10 @@ import org.vaerepro.data.ImageShape;
 /**
  * Everything that determines a model's graph. Defaults follow the source: encoder channels
  * 32/64/128 with 3x3 stride-2 convolutions, BCE reconstruction, beta 1; and where the source is silent,
- * the recorded choice ({@link DecoderDenseActivation}).
+ * the recorded choices ({@link DecoderDenseActivation}, {@link KlReduction}).
  */
 public record ModelConfig(Architecture architecture, ImageShape input, int latentDim, List<Integer> channels,
-        ReconstructionLoss loss, double beta, DecoderDenseActivation decoderDenseActivation) {
+        ReconstructionLoss loss, double beta, DecoderDenseActivation decoderDenseActivation, KlReduction klReduction) {
 
     public static final List<Integer> DEFAULT_CHANNELS = List.of(32, 64, 128);
 
@@ -20,6 +20,8 @@ public record ModelConfig(Architecture architecture, ImageShape input, int laten
         channels = List.copyOf(channels);
         // Model files and checkpoints written before the option existed used a ReLU there.
         decoderDenseActivation = decoderDenseActivation == null ? DecoderDenseActivation.RELU : decoderDenseActivation;
+        // Likewise the KL term was summed over latent dimensions before the option existed.
+        klReduction = klReduction == null ? KlReduction.SUM : klReduction;
         if (channels.size() != 3 || channels.stream().anyMatch(c -> c <= 0)) {
             throw new IllegalArgumentException("channels must be three positive counts, got " + channels);
         }
@@ -31,9 +33,20 @@ public record ModelConfig(Architecture architecture, ImageShape input, int laten
         }
     }
 
+    /** The KL term summed over latent dimensions ({@link KlReduction#SUM}), as before the option existed. */
+    public ModelConfig(Architecture architecture, ImageShape input, int latentDim, List<Integer> channels,
+            ReconstructionLoss loss, double beta, DecoderDenseActivation decoderDenseActivation) {
+        this(architecture, input, latentDim, channels, loss, beta, decoderDenseActivation, KlReduction.SUM);
+    }
+
     public static ModelConfig of(Architecture architecture, ImageShape input, int latentDim) {
         return new ModelConfig(architecture, input, latentDim, DEFAULT_CHANNELS, ReconstructionLoss.BCE, 1.0,
-                DecoderDenseActivation.RELU);
+                DecoderDenseActivation.RELU, KlReduction.SUM);
+    }
+
+    /** This config with the KL term reduced by {@code reduction}. */
+    public ModelConfig withKlReduction(KlReduction reduction) {
+        return new ModelConfig(architecture, input, latentDim, channels, loss, beta, decoderDenseActivation, reduction);
     }
 
     /** Side of the encoder's last feature map: 4 for both 28 and 32 inputs. */

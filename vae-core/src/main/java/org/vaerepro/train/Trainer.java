@@ -48,6 +48,18 @@ public final class Trainer {
      * without it; its reports are part of the checkpointed history, so a resumed run records the same curve.
      */
     public TrainingResult train(AutoencoderModel model, ImageDataset data, Path checkpoint, Validation validation) {
+        return train(model, data, checkpoint, validation, null);
+    }
+
+    /**
+     * As {@link #train(AutoencoderModel, ImageDataset, Path, Validation)}, also measuring {@code curve} (may be
+     * null) at its declared global steps, right after the optimizer step that completes each. Like validation,
+     * the measurement only reads the model, so training computes the same with or without it; its points are
+     * part of the checkpointed state, so a resumed run records the same curve. A checkpoint that passed a
+     * declared step without measuring it (trained without this curve) cannot give the curve and is refused.
+     */
+    public TrainingResult train(AutoencoderModel model, ImageDataset data, Path checkpoint, Validation validation,
+            StepCurve curve) {
         if (!data.shape().equals(model.config().input())) {
             throw new IllegalArgumentException("dataset " + data.name() + " has images of " + data.shape()
                     + " but the model expects " + model.config().input());
@@ -68,6 +80,18 @@ public final class Trainer {
         // The stopping rule or the maximum may differ from the checkpoint's (only in ways that keep it valid,
         // which restore checks): where the run stands is this rule replayed over the recorded losses.
         Convergence convergence = stopping == null ? null : Convergence.replay(state.history(), stopping, config.epochs());
+        List<StepPoint> stepPoints = new ArrayList<>(state.stepPoints());
+        if (curve != null) {
+            java.util.Set<Long> measured = new java.util.HashSet<>();
+            stepPoints.forEach(point -> measured.add(point.step()));
+            List<Long> missing = curve.steps().stream().filter(s -> s <= state.globalStep() && !measured.contains(s))
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("checkpoint " + checkpoint + " is at step " + state.globalStep()
+                        + " but holds no measurement of the step curve at steps " + missing + " (trained without "
+                        + "this curve); delete the checkpoint to start over");
+            }
+        }
 
         boolean variational = model.config().architecture().variational();
         int latentDim = model.config().latentDim();
@@ -112,6 +136,10 @@ public final class Trainer {
                 epochSeconds += took;
                 seconds += took;
                 epochImages += batch.size();
+                if (curve != null && curve.declares(globalStep)) {
+                    // After the step's timing: measuring is not training time.
+                    stepPoints.add(new StepPoint(globalStep, epoch, curve.measurement().measure(model)));
+                }
                 if (config.logEverySteps() > 0 && (step + 1) % config.logEverySteps() == 0) {
                     double rate = epochImages / epochSeconds;
                     long remainingImages = (long) (batches.count() - step - 1) * config.batchSize()
@@ -124,7 +152,7 @@ public final class Trainer {
                 if (checkpoint != null && !epochDone && config.checkpointEverySteps() > 0
                         && (step + 1) % config.checkpointEverySteps() == 0) {
                     TrainingState mid = new TrainingState(epoch, step + 1, globalStep, history, lossSum, reconSum,
-                            klSum, steps, seconds, convergence);
+                            klSum, steps, seconds, convergence, stepPoints);
                     Checkpoint.save(checkpoint, model, config, optimizer, best, mid,
                             provenance(origin, model.config(), mid));
                 }
@@ -140,7 +168,7 @@ public final class Trainer {
             }
             if (checkpoint != null) {
                 TrainingState next = new TrainingState(epoch + 1, 0, globalStep, history, 0, 0, 0, 0, seconds,
-                        convergence);
+                        convergence, stepPoints);
                 Checkpoint.save(checkpoint, model, config, optimizer, best, next,
                         provenance(origin, model.config(), next));
             }
@@ -150,7 +178,7 @@ public final class Trainer {
             // The run keeps its best epoch's parameters; the checkpoint keeps the last ones, so it stays resumable.
             best.forEach((name, value) -> params.get(name).assign(value));
         }
-        return new TrainingResult(history, globalStep, seconds, resumed, convergence);
+        return new TrainingResult(history, globalStep, seconds, resumed, convergence, stepPoints);
     }
 
     /** The run's provenance at a checkpoint: what it trains (model and optimiser settings) and how far it got. */

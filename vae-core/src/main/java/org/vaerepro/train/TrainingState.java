@@ -7,12 +7,15 @@ import java.util.List;
  * running sums of the current epoch and the training seconds spent. With the seed, this is all the
  * RNG state there is: shuffling depends on (seed, epoch) and noise on (seed, global step). With early
  * stopping, {@code convergence} is its state (the best epoch's parameters travel in the checkpoint).
+ * {@code stepPoints} are the points of a {@link StepCurve} measured so far (empty without one, and in
+ * checkpoints written before curves existed).
  */
 public record TrainingState(int epoch, int stepInEpoch, long globalStep, List<EpochReport> history,
         double epochLossSum, double epochReconstructionSum, double epochKlSum, int epochSteps, double seconds,
-        Convergence convergence) {
+        Convergence convergence, List<StepPoint> stepPoints) {
     public TrainingState {
         history = List.copyOf(history);
+        stepPoints = stepPoints == null ? List.of() : List.copyOf(stepPoints);
     }
 
     /**
@@ -42,6 +45,7 @@ public record TrainingState(int epoch, int stepInEpoch, long globalStep, List<Ep
 
     /** {@code convergence} is null without early stopping. */
     public static TrainingState start(boolean earlyStopping) {
-        return new TrainingState(0, 0, 0, List.of(), 0, 0, 0, 0, 0, earlyStopping ? Convergence.start() : null);
+        return new TrainingState(0, 0, 0, List.of(), 0, 0, 0, 0, 0, earlyStopping ? Convergence.start() : null,
+                List.of());
     }
 }

@@ -50,6 +50,14 @@ class GradientCheckTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theKlAveragedOverLatentDimensionsAlsoChecks() {
+        for (String arch : new String[] {"vae", "vae-upsample"}) {
+            check(new ModelConfig(Architecture.fromId(arch), new ImageShape(1, 28, 28), 3, List.of(2, 3, 4),
+                    ReconstructionLoss.BCE, 2.0, DecoderDenseActivation.RELU, KlReduction.MEAN), 11);
+        }
+    }
+
     private static void check(ModelConfig config, long seed) {
         AutoencoderModel model = AutoencoderModel.create(config, seed, DataType.DOUBLE);
         model.prepareGradients();

@@ -1,0 +1,78 @@
+package org.vaerepro.bench;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.vaerepro.data.DataLocations;
+import org.vaerepro.data.DatasetRepository;
+import org.vaerepro.data.ImageDataset;
+import org.vaerepro.data.Split;
+import org.vaerepro.data.StandardDataset;
+import org.vaerepro.metrics.Lpips;
+import org.vaerepro.metrics.ProtocolVariants;
+import org.vaerepro.model.Architecture;
+import org.vaerepro.model.AutoencoderModel;
+import org.vaerepro.model.LikelihoodReport;
+import org.vaerepro.model.MarginalLikelihood;
+import org.vaerepro.model.ModelConfig;
+import org.vaerepro.provenance.EnvironmentProvenance;
+
+/**
+ * What issue #26's measurements cost: the protocol-variant grid ({@link ProtocolVariants}, batches of 250) and
+ * the importance-sampled NLL ({@link MarginalLikelihood}, K samples) on the first {@code images} test images,
+ * for the MNIST VAE d=10 and the CIFAR-10 VAE d=128 (freshly initialised: the cost does not depend on the
+ * weights). One warm-up batch first (graph and LPIPS network construction), then each measurement timed once:
+ * wall seconds, and the process's CPU seconds (less sensitive to other load on a shared machine; garbage
+ * collection included).
+ */
+public final class EvaluationCostBenchmark {
+    private static final int BATCH = 250;
+
+    private EvaluationCostBenchmark() {
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 4) {
+            throw new IllegalArgumentException(
+                    "usage: EvaluationCostBenchmark <data dir> <LPIPS weights .npz> <images> <samples K>");
+        }
+        DatasetRepository repository = new DatasetRepository(DataLocations.of(Path.of(args[0])));
+        Lpips lpips = Lpips.load(Path.of(args[1]));
+        int images = Integer.parseInt(args[2]);
+        int samples = Integer.parseInt(args[3]);
+        System.out.println("dataset\tvariants\tgrid_s\tgrid_cpu_s\tnll_K\tnll_s\tnll_cpu_s\tnll_nats\tthreads\trss_mib");
+        for (StandardDataset dataset : new StandardDataset[] {StandardDataset.MNIST, StandardDataset.CIFAR10}) {
+            ImageDataset test = repository.load(dataset, Split.TEST).firstN(images);
+            int latentDim = dataset == StandardDataset.MNIST ? 10 : 128;
+            AutoencoderModel model = AutoencoderModel.create(ModelConfig.of(new Architecture.Vae(), dataset.shape(),
+                    latentDim), 1);
+            ProtocolVariants.measure(model, test.firstN(BATCH), BATCH, lpips, 1);
+            MarginalLikelihood warmUp = new MarginalLikelihood(model, samples, 1);
+            warmUp.add(test.range(0, 10).images());
+
+            long started = System.nanoTime();
+            long cpu = cpuNanos();
+            Map<String, Double> grid = ProtocolVariants.measure(model, test, BATCH, lpips, 1);
+            double gridSeconds = (System.nanoTime() - started) / 1e9;
+            double gridCpu = (cpuNanos() - cpu) / 1e9;
+
+            started = System.nanoTime();
+            cpu = cpuNanos();
+            MarginalLikelihood likelihood = new MarginalLikelihood(model, samples, 1);
+            for (int from = 0; from < test.size(); from += BATCH) {
+                likelihood.add(test.range(from, Math.min(test.size(), from + BATCH)).images());
+            }
+            LikelihoodReport report = likelihood.report();
+            double nllSeconds = (System.nanoTime() - started) / 1e9;
+            double nllCpu = (cpuNanos() - cpu) / 1e9;
+            System.out.printf(Locale.ROOT, "%s\t%d\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.2f\t%d\t%d%n", dataset.id(),
+                    grid.size(), gridSeconds, gridCpu, samples, nllSeconds, nllCpu, report.nll().mean(),
+                    EnvironmentProvenance.current().threads(), ResidentMemory.now().currentBytes() >> 20);
+        }
+    }
+}

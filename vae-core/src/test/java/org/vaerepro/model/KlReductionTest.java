@@ -1,0 +1,82 @@
+package org.vaerepro.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vaerepro.BitIdentical.assertBitIdentical;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaerepro.SharedData;
+import org.vaerepro.data.Split;
+import org.vaerepro.data.StandardDataset;
+import org.vaerepro.io.Json;
+
+/**
+ * The KL term summed over latent dimensions (the default, as before the option existed) or averaged over them:
+ * on one input, parameters and noise, the two objectives' KL terms differ by exactly the factor d, the KL itself
+ * and the reconstruction term not at all; files without the field read as the sum.
+ */
+class KlReductionTest {
+    private static final int D = 10;
+
+    @Test
+    void theMeanReductionDividesTheObjectivesKlTermByTheLatentDimension() {
+        ModelConfig sum = ModelConfig.of(new Architecture.Vae(), StandardDataset.MNIST.shape(), D);
+        ModelConfig mean = sum.withKlReduction(KlReduction.MEAN);
+        AutoencoderModel a = AutoencoderModel.create(sum, 5);
+        AutoencoderModel b = AutoencoderModel.create(mean, 5);
+        assertBitIdentical(a.parameters(), b.parameters(), "same seed, same parameters");
+        INDArray x = SharedData.repository().load(StandardDataset.MNIST, Split.TEST).range(0, 32).images();
+        INDArray eps = GaussianNoise.sample(5, 1, 32, D, a.dataType());
+        Map<String, Double> summed = a.losses(x, eps);
+        Map<String, Double> averaged = b.losses(x, eps);
+        assertEquals(summed.get(GraphNames.RECONSTRUCTION_LOSS), averaged.get(GraphNames.RECONSTRUCTION_LOSS), 0.0);
+        assertEquals(summed.get(GraphNames.KL), averaged.get(GraphNames.KL), 0.0, "kl is the KL divergence either way");
+        double klSum = summed.get(GraphNames.WEIGHTED_KL);
+        assertTrue(klSum > 1e-3, "a KL term worth comparing: " + klSum);
+        assertEquals(summed.get(GraphNames.KL), klSum, 0.0, "beta 1, summed: the term is the KL");
+        assertEquals(klSum / D, averaged.get(GraphNames.WEIGHTED_KL), 1e-6 * klSum / D);
+
+        // The training path (the replayed gradient function) computes the same terms.
+        BatchGradients trained = b.gradients(x, eps);
+        assertEquals(averaged.get(GraphNames.WEIGHTED_KL), trained.weightedKl(), 1e-6 * trained.weightedKl());
+        assertEquals(trained.reconstruction() + trained.weightedKl(), trained.loss(), 0.0);
+        BatchGradients defaultStep = a.gradients(x, eps);
+        assertEquals(klSum, defaultStep.weightedKl(), 1e-6 * klSum);
+    }
+
+    @Test
+    void theKlReductionChangesTheGradientOfTheEncoderOnly() {
+        // Same parameters and noise: the decoder's gradients see only the reconstruction term, the mean and
+        // log-variance heads also see the KL term, which the mean reduction scales down.
+        ModelConfig sum = ModelConfig.of(new Architecture.Vae(), StandardDataset.MNIST.shape(), D);
+        AutoencoderModel a = AutoencoderModel.create(sum, 6);
+        AutoencoderModel b = AutoencoderModel.create(sum.withKlReduction(KlReduction.MEAN), 6);
+        INDArray x = SharedData.repository().load(StandardDataset.MNIST, Split.TEST).range(0, 16).images();
+        INDArray eps = GaussianNoise.sample(6, 1, 16, D, a.dataType());
+        Map<String, INDArray> ga = a.gradients(x, eps).gradients();
+        Map<String, INDArray> gb = b.gradients(x, eps).gradients();
+        assertBitIdentical(ga.get("decoder2_W"), gb.get("decoder2_W"), "decoder gradient");
+        double difference = ga.get("logVariance_b").sub(gb.get("logVariance_b")).norm2Number().doubleValue();
+        assertTrue(difference > 1e-3, "the log-variance head's gradient must change: " + difference);
+    }
+
+    @Test
+    void filesWithoutTheFieldReadAsTheSum() throws Exception {
+        ModelConfig config = ModelConfig.of(new Architecture.UpsampleVae(), StandardDataset.CIFAR10.shape(), 8);
+        ObjectNode json = Json.mapper().valueToTree(config);
+        assertEquals("sum", json.get("klReduction").asText());
+        json.remove("klReduction");
+        assertEquals(config, Json.mapper().treeToValue(json, ModelConfig.class));
+        json.put("klReduction", "MEAN");
+        assertEquals(config.withKlReduction(KlReduction.MEAN), Json.mapper().treeToValue(json, ModelConfig.class));
+        assertEquals(config, new ModelConfig(config.architecture(), config.input(), 8, List.of(32, 64, 128),
+                ReconstructionLoss.BCE, 1.0, DecoderDenseActivation.RELU));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KlReduction.fromId("median"));
+        assertTrue(e.getMessage().contains("expected one of [sum, mean]"), e.getMessage());
+    }
+}
