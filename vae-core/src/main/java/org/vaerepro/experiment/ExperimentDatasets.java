@@ -47,6 +47,12 @@ public final class ExperimentDatasets {
                 spec.evaluation().testSubset());
     }
 
+    /** The test images an early learning curve is measured on: the test split's first {@code curveTestImages}. */
+    public ImageDataset curveSet(ExperimentSpec spec) {
+        return subset(spec, "curveTestImages", repository.load(spec.training().dataset(), Split.TEST),
+                spec.training().curveTestImages());
+    }
+
     /** The first {@code n} images of {@code split} (0: all); more than the split holds is an error, not a silent cut. */
     private static ImageDataset subset(ExperimentSpec spec, String field, ImageDataset split, int n) {
         if (n > split.size()) {

@@ -18,11 +18,12 @@ import org.vaerepro.latent.NearestNeighbourProbe;
 import org.vaerepro.latent.PrincipalComponents;
 import org.vaerepro.latent.SilhouetteScore;
 import org.vaerepro.metrics.Lpips;
-import org.vaerepro.metrics.PsnrAccumulator;
+import org.vaerepro.metrics.ProtocolVariants;
 import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.metrics.Ssim;
 import org.vaerepro.model.AutoencoderModel;
 import org.vaerepro.model.GraphNames;
+import org.vaerepro.model.MarginalLikelihood;
 import org.vaerepro.model.ModelFile;
 import org.vaerepro.provenance.DataProvenance;
 import org.vaerepro.provenance.Provenance;
@@ -61,17 +62,13 @@ public final class ExperimentEvaluator {
         ImageDataset train = datasets.trainSet(spec);
         Lpips lpips = lpipsNetwork.get();
         log.accept("[" + run.id() + "] evaluating on " + test.name() + " (" + test.size() + " images)");
-        PsnrAccumulator psnr = new PsnrAccumulator();
         double ssimSum = 0;
-        // Below LPIPS's 32x32 minimum the size rule changes the value, so the 32x32 rules (and the suite's own)
-        // are measured and kept; ProtocolVariants measures every rule, resize64 included.
-        SmallImagePolicy declaredPolicy = spec.evaluation().lpipsSmallImages();
-        ImageShape shape = spec.training().dataset().shape();
-        List<SmallImagePolicy> lpipsPolicies = Lpips.belowMinimum(shape.height(), shape.width())
-                ? java.util.stream.Stream.of(SmallImagePolicy.RESIZE, SmallImagePolicy.PAD, declaredPolicy).distinct()
-                        .toList()
-                : List.of(declaredPolicy);
-        Map<String, Double> lpipsSums = new LinkedHashMap<>();
+        EvaluationFields declared = spec.evaluation();
+        // Every protocol is measured; the spec's is the headline. The evaluator's mean reconstructions are reused.
+        ProtocolVariants variants = new ProtocolVariants(model, lpips, spec.seed());
+        int likelihoodImages = Math.min(declared.likelihoodImages(), test.size());
+        MarginalLikelihood likelihood = declared.likelihoodSamples() > 0
+                ? new MarginalLikelihood(model, declared.likelihoodSamples(), spec.seed()) : null;
         double reconLossSum = 0;
         double klSum = 0;
         List<INDArray> means = new ArrayList<>();
@@ -79,21 +76,17 @@ public final class ExperimentEvaluator {
             int to = Math.min(test.size(), from + EVAL_BATCH);
             INDArray x = test.range(from, to).images();
             INDArray reconstruction = model.reconstruct(x);
-            psnr.add(x, reconstruction);
+            variants.add(x, reconstruction);
             for (double s : Ssim.perImage(x, reconstruction)) {
                 ssimSum += s;
-            }
-            for (SmallImagePolicy policy : lpipsPolicies) {
-                double sum = 0;
-                for (double d : lpips.distances(x, reconstruction, policy)) {
-                    sum += d;
-                }
-                lpipsSums.merge(policy.id(), sum, Double::sum);
             }
             Map<String, Double> losses = model.losses(x, null);
             reconLossSum += losses.get(GraphNames.RECONSTRUCTION_LOSS) * (to - from);
             klSum += losses.getOrDefault(GraphNames.KL, 0.0) * (to - from);
             means.add(model.encode(x).mean().dup());
+            if (likelihood != null && from < likelihoodImages) {
+                likelihood.add(test.range(from, Math.min(to, likelihoodImages)).images());
+            }
         }
         INDArray testMeans = Nd4j.vstack(means.toArray(INDArray[]::new));
         int active = ActiveUnits.count(testMeans);
@@ -113,23 +106,41 @@ public final class ExperimentEvaluator {
         Map<String, String> images = ExperimentPictures.write(folder, spec, model, test, testMeans, pca);
 
         int n = test.size();
+        Map<String, Double> byProtocol = variants.values();
+        ImageShape shape = spec.training().dataset().shape();
+        boolean small = Lpips.belowMinimum(shape.height(), shape.width());
+        SmallImagePolicy rule = declared.lpipsSmallImages();
+        // Below LPIPS's 32x32 minimum the size rule changes the value: the 32x32 rules (and the declared one) are
+        // kept beside the headline, under its decoding and scaling.
         Map<String, Double> lpipsByPolicy = new LinkedHashMap<>();
-        if (lpipsPolicies.size() > 1) {
-            lpipsSums.forEach((policy, sum) -> lpipsByPolicy.put(policy, sum / n));
+        if (small) {
+            java.util.stream.Stream.of(SmallImagePolicy.RESIZE, SmallImagePolicy.PAD, rule).distinct().forEach(policy ->
+                    lpipsByPolicy.put(policy.id(), byProtocol.get(ProtocolVariants.lpipsId(declared.decoding(),
+                            declared.lpipsScaling(), policy))));
         }
-        ExperimentMetrics metrics = new ExperimentMetrics(n, psnr.meanPsnr(), psnr.pooledPsnr(), ssimSum / n,
-                lpipsSums.get(declaredPolicy.id()) / n, declaredPolicy.id(), lpipsByPolicy,
-                reconLossSum / n, klSum / n, active, knn, linear, silhouette, pca.explainedVariance());
+        ExperimentMetrics metrics = new ExperimentMetrics(n,
+                byProtocol.get(ProtocolVariants.psnrId(declared.decoding(), declared.psnrReduction())),
+                byProtocol.get(ProtocolVariants.psnrId(declared.decoding(), ProtocolVariants.PsnrReduction.POOLED)),
+                ssimSum / n, byProtocol.get(ProtocolVariants.lpipsId(declared.decoding(), declared.lpipsScaling(),
+                        small ? rule : null)), rule.id(), lpipsByPolicy, reconLossSum / n, klSum / n, active, knn,
+                linear, silhouette, pca.explainedVariance(), byProtocol,
+                likelihood == null ? null : likelihood.report());
         TrainingRecord training = TrainingRecord.read(folder.trainingFile());
         Provenance provenance = Provenance.now(new DataProvenance(ExperimentDatasets.provenance(train),
                 ExperimentDatasets.provenance(test)), training.provenance().training());
         ExperimentResult result = new ExperimentResult(suite.name(), spec, metrics, training.result().epochs(), images,
-                (System.nanoTime() - started) / 1e9, provenance, training.result().convergence());
+                (System.nanoTime() - started) / 1e9, provenance, training.result().convergence(),
+                training.result().stepPoints());
         AtomicFiles.writeJson(folder.metricsFile(), result);
         log.accept(String.format(Locale.ROOT,
                 "[%s] PSNR %.3f dB  LPIPS %.4f (%s)  SSIM %.4f  kNN %.3f  linear %.3f  silhouette %.3f  active %d/%d",
                 run.id(), metrics.psnr(), metrics.lpips(), metrics.lpipsSmallImages(), metrics.ssim(), knn, linear,
                 silhouette, active, spec.training().latentDim()));
+        if (metrics.likelihood() != null) {
+            log.accept(String.format(Locale.ROOT, "[%s] test NLL %.2f ± %.2f nats (%s, %d importance samples, %d images)",
+                    run.id(), metrics.likelihood().nll().mean(), metrics.likelihood().nll().standardError(),
+                    metrics.likelihood().likelihood(), metrics.likelihood().samples(), metrics.likelihood().images()));
+        }
         return result;
     }
 }

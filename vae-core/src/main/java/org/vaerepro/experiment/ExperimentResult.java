@@ -8,20 +8,36 @@ import org.vaerepro.provenance.Provenance;
 import org.vaerepro.train.Convergence;
 import org.vaerepro.train.EarlyStopping;
 import org.vaerepro.train.EpochReport;
+import org.vaerepro.train.StepPoint;
 
 /**
- * Everything {@code metrics.json} holds for one run: spec, metrics, training curve, pictures, evaluation
- * time, provenance (data, training, environment, source) and, with early stopping, how training ended.
+ * Everything {@code metrics.json} holds for one run: spec, metrics, training curve (per epoch, and per declared step
+ * when the spec asks for a step curve), pictures, evaluation time, provenance (data, training, environment, source)
+ * and, with early stopping, how training ended.
  */
 public record ExperimentResult(FileFormat format, String suite, ExperimentSpec spec, ExperimentMetrics metrics,
         List<EpochReport> training, Map<String, String> images, double evaluationSeconds, Provenance provenance,
-        Convergence convergence) {
+        Convergence convergence, List<StepPoint> stepCurve) {
     public static final FileFormat FORMAT = new FileFormat("vae-repro-metrics", 2);
 
-    /** A result in the current format; {@code convergence} is null unless the run trained with early stopping. */
+    public ExperimentResult {
+        stepCurve = stepCurve == null ? List.of() : List.copyOf(stepCurve); // files before step curves had none
+    }
+
+    /**
+     * A result in the current format; {@code convergence} is null unless the run trained with early stopping,
+     * {@code stepCurve} empty unless it measured a step curve.
+     */
+    public ExperimentResult(String suite, ExperimentSpec spec, ExperimentMetrics metrics, List<EpochReport> training,
+            Map<String, String> images, double evaluationSeconds, Provenance provenance, Convergence convergence,
+            List<StepPoint> stepCurve) {
+        this(FORMAT, suite, spec, metrics, training, images, evaluationSeconds, provenance, convergence, stepCurve);
+    }
+
+    /** A result without a step curve. */
     public ExperimentResult(String suite, ExperimentSpec spec, ExperimentMetrics metrics, List<EpochReport> training,
             Map<String, String> images, double evaluationSeconds, Provenance provenance, Convergence convergence) {
-        this(FORMAT, suite, spec, metrics, training, images, evaluationSeconds, provenance, convergence);
+        this(suite, spec, metrics, training, images, evaluationSeconds, provenance, convergence, List.of());
     }
 
     /** Training plus evaluation seconds: what this result cost to make. */

@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.vaerepro.data.DatasetReference;
 import org.vaerepro.io.Json;
+import org.vaerepro.metrics.LpipsScaling;
+import org.vaerepro.metrics.ProtocolVariants;
 import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.Architecture;
 import org.vaerepro.model.DecoderDenseActivation;
+import org.vaerepro.model.KlReduction;
 import org.vaerepro.model.ReconstructionLoss;
 
 /**
@@ -80,7 +83,24 @@ public final class ExperimentSchema {
             field("minDelta", SpecPart.STOPPING, 0.0, number("minDelta", d -> d >= 0, ">= 0"),
                     s -> s.stopping().minDelta()),
             field("checkpointEverySteps", SpecPart.EXECUTION, 0, nonNegativeInt("checkpointEverySteps"),
-                    s -> s.execution().checkpointEverySteps()));
+                    s -> s.execution().checkpointEverySteps()),
+            field("klReduction", SpecPart.TRAINING, "sum", closed("klReduction", KlReduction::fromId),
+                    s -> s.training().klReduction()),
+            field("maxSteps", SpecPart.TRAINING, 0, nonNegativeInt("maxSteps"), s -> s.training().maxSteps()),
+            field("curveSteps", SpecPart.TRAINING, List.of(), ExperimentSchema::curveSteps,
+                    s -> s.training().curveSteps()),
+            field("curveTestImages", SpecPart.TRAINING, 1000, positiveInt("curveTestImages"),
+                    s -> s.training().curveTestImages()),
+            field("lpipsScaling", SpecPart.EVALUATION, "signed", closed("lpipsScaling", LpipsScaling::fromId),
+                    s -> s.evaluation().lpipsScaling()),
+            field("decoding", SpecPart.EVALUATION, "mean", closed("decoding", ProtocolVariants.Decoding::fromId),
+                    s -> s.evaluation().decoding()),
+            field("psnrReduction", SpecPart.EVALUATION, "per-image",
+                    closed("psnrReduction", ProtocolVariants.PsnrReduction::fromId), s -> s.evaluation().psnrReduction()),
+            field("likelihoodSamples", SpecPart.EVALUATION, 0, nonNegativeInt("likelihoodSamples"),
+                    s -> s.evaluation().likelihoodSamples()),
+            field("likelihoodImages", SpecPart.EVALUATION, 1000, positiveInt("likelihoodImages"),
+                    s -> s.evaluation().likelihoodImages()));
 
     private static final Map<String, Field> BY_NAME = FIELDS.stream()
             .collect(Collectors.toMap(Field::name, f -> f, (a, b) -> a, LinkedHashMap::new));
@@ -148,10 +168,17 @@ public final class ExperimentSchema {
 
     /** The one place the parts are built from the fields' values; combinations that cannot work are refused here. */
     private static ExperimentSpec assemble(Map<String, Object> v, List<Long> seeds) {
+        @SuppressWarnings("unchecked")
+        List<Long> curveSteps = (List<Long>) v.get("curveSteps");
         TrainingFields training = new TrainingFields((DatasetReference) v.get("dataset"), (int) v.get("trainSubset"),
                 (Architecture) v.get("architecture"), (int) v.get("latentDim"), (ReconstructionLoss) v.get("loss"),
                 (double) v.get("beta"), (int) v.get("batchSize"), (double) v.get("learningRate"),
-                (DecoderDenseActivation) v.get("decoderDenseActivation"), (int) v.get("validation"));
+                (DecoderDenseActivation) v.get("decoderDenseActivation"), (int) v.get("validation"),
+                (KlReduction) v.get("klReduction"), (int) v.get("maxSteps"), curveSteps, (int) v.get("curveTestImages"));
+        EvaluationFields evaluation = new EvaluationFields((int) v.get("testSubset"),
+                (SmallImagePolicy) v.get("lpipsSmallImages"), (LpipsScaling) v.get("lpipsScaling"),
+                (ProtocolVariants.Decoding) v.get("decoding"), (ProtocolVariants.PsnrReduction) v.get("psnrReduction"),
+                (int) v.get("likelihoodSamples"), (int) v.get("likelihoodImages"));
         StoppingRule stopping = new StoppingRule((int) v.get("epochs"), (int) v.get("patience"), (double) v.get("minDelta"));
         if (stopping.patience() > 0 && training.validation() == 0) {
             throw new SpecFieldException("patience", "early stopping watches the validation loss: hold out "
@@ -161,8 +188,20 @@ public final class ExperimentSchema {
             throw new SpecFieldException("validation", "holds out " + training.validation() + " of the "
                     + training.trainSubset() + " training images (trainSubset); at least one must remain for training");
         }
-        return new ExperimentSpec((String) v.get("id"), training, stopping,
-                new EvaluationFields((int) v.get("testSubset"), (SmallImagePolicy) v.get("lpipsSmallImages")),
+        if (training.maxSteps() > 0 && stopping.patience() > 0) {
+            throw new SpecFieldException("maxSteps", "a step budget and early stopping cannot both end a run: set "
+                    + "'maxSteps' or 'patience', not both");
+        }
+        boolean variational = training.architecture().variational();
+        if (!variational && evaluation.decoding() == ProtocolVariants.Decoding.SAMPLED) {
+            throw new SpecFieldException("decoding", "the autoencoder ('ae') has one decoding, of its code; 'sampled' "
+                    + "needs a VAE");
+        }
+        if (!variational && evaluation.likelihoodSamples() > 0) {
+            throw new SpecFieldException("likelihoodSamples", "the autoencoder ('ae') has no posterior q(z|x) to "
+                    + "sample from; the likelihood bounds need a VAE");
+        }
+        return new ExperimentSpec((String) v.get("id"), training, stopping, evaluation,
                 new ExecutionFields((int) v.get("checkpointEverySteps")), (ReportedValues) v.get("reported"), seeds);
     }
 
@@ -297,6 +336,23 @@ public final class ExperimentSchema {
             }
             return x;
         };
+    }
+
+    /** A list of positive, strictly increasing integers: the global steps a learning curve is measured at. */
+    private static Object curveSteps(JsonNode value, Reading reading) {
+        if (!value.isArray()) {
+            throw new SpecFieldException("curveSteps", "expected a list of increasing step numbers, got " + value);
+        }
+        List<Long> steps = new ArrayList<>();
+        for (JsonNode step : value) {
+            if (!step.isIntegralNumber() || !step.canConvertToLong() || step.asLong() <= 0
+                    || (!steps.isEmpty() && step.asLong() <= steps.get(steps.size() - 1))) {
+                throw new SpecFieldException("curveSteps", "expected positive, strictly increasing step numbers, got "
+                        + value);
+            }
+            steps.add(step.asLong());
+        }
+        return List.copyOf(steps);
     }
 
     private static Object reported(JsonNode r, Reading reading) {

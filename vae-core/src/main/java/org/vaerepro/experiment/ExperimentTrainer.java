@@ -14,6 +14,7 @@ import org.vaerepro.train.ConsoleProgress;
 import org.vaerepro.train.Trainer;
 import org.vaerepro.train.TrainerConfig;
 import org.vaerepro.train.Checkpoint;
+import org.vaerepro.train.StepCurve;
 import org.vaerepro.train.TrainingResult;
 
 /**
@@ -40,7 +41,7 @@ public final class ExperimentTrainer {
     public static ModelConfig modelConfig(ExperimentSpec spec) {
         TrainingFields t = spec.training();
         return new ModelConfig(t.architecture(), t.dataset().shape(), t.latentDim(), ModelConfig.DEFAULT_CHANNELS,
-                t.loss(), t.beta(), t.decoderDenseActivation());
+                t.loss(), t.beta(), t.decoderDenseActivation(), t.klReduction());
     }
 
     public TrainingRecord train(Suite suite, Run run) {
@@ -59,14 +60,18 @@ public final class ExperimentTrainer {
         }
         TrainingFields fields = spec.training();
         log.accept(prefix + " training " + fields.architecture().displayName() + " d=" + fields.latentDim() + " on "
-                + train.name() + " (" + train.size() + " images, " + spec.stopping().epochs() + " epochs, batch "
+                + train.name() + " (" + train.size() + " images, " + spec.stopping().epochs() + " epochs"
+                + (fields.maxSteps() > 0 ? " or " + fields.maxSteps() + " steps, whichever comes first" : "") + ", batch "
                 + fields.batchSize() + ")");
         TrainerConfig config = new TrainerConfig(spec.stopping().epochs(), fields.batchSize(), fields.learningRate(),
-                spec.seed(), logEverySteps, spec.execution().checkpointEverySteps(), spec.stopping().earlyStopping());
+                spec.seed(), logEverySteps, spec.execution().checkpointEverySteps(), spec.stopping().earlyStopping(),
+                fields.maxSteps());
         ImageDataset heldOut = datasets.validationSet(spec);
+        StepCurve curve = fields.curveSteps().isEmpty() ? null
+                : new StepCurve(fields.curveSteps(), new ProtocolCurve(datasets.curveSet(spec), lpips, spec.seed()));
         TrainingResult result = new Trainer(config, List.of(new ConsoleProgress(prefix, log))).train(model, train,
                 folder.checkpointFile(), heldOut == null ? null
-                        : new HeldOutValidation(heldOut, lpips, spec.evaluation().lpipsSmallImages()));
+                        : new HeldOutValidation(heldOut, lpips, spec.evaluation().lpipsSmallImages()), curve);
         Provenance provenance = Provenance.now(new DataProvenance(ExperimentDatasets.provenance(train), null),
                 new TrainingProvenance(ExperimentSchema.write(spec, RunStatus.TRAINED_WITH), spec.seed(), result.epochs().size(),
                         result.steps(), result.seconds()));

@@ -51,8 +51,16 @@ public final class ProtocolVariants {
             this.id = id;
         }
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String id() {
             return id;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Decoding fromId(String id) {
+            return java.util.Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("unknown decoding '" + id + "', expected one of "
+                            + java.util.Arrays.stream(values()).map(Decoding::id).toList()));
         }
     }
 
@@ -69,8 +77,16 @@ public final class ProtocolVariants {
             this.id = id;
         }
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String id() {
             return id;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static PsnrReduction fromId(String id) {
+            return java.util.Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("unknown PSNR reduction '" + id + "', expected one of "
+                            + java.util.Arrays.stream(values()).map(PsnrReduction::id).toList()));
         }
     }
 

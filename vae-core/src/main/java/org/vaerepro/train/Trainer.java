@@ -102,8 +102,8 @@ public final class Trainer {
         Provenance origin = checkpoint == null ? null : Provenance.now(new DataProvenance(
                 new DatasetProvenance(data.name(), data.size(), data.checksum()), null), null);
         double seconds = state.seconds();
-        for (int epoch = state.epoch(); epoch < config.epochs() && (convergence == null || !convergence.ended());
-                epoch++) {
+        for (int epoch = state.epoch(); epoch < config.epochs() && (convergence == null || !convergence.ended())
+                && !config.budgetSpent(globalStep); epoch++) {
             ShuffledBatches batches = new ShuffledBatches(data.size(), config.batchSize(), config.seed(), epoch);
             boolean continuing = epoch == state.epoch();
             int firstStep = continuing ? state.stepInEpoch() : 0;
@@ -113,7 +113,7 @@ public final class Trainer {
             int steps = continuing ? state.epochSteps() : 0;
             double epochSeconds = 0;
             long epochImages = 0;
-            for (int step = firstStep; step < batches.count(); step++) {
+            for (int step = firstStep; step < batches.count() && !config.budgetSpent(globalStep); step++) {
                 long started = System.nanoTime();
                 ImageBatch batch = data.batch(batches.indices(step));
                 INDArray eps = variational ? GaussianNoise.sample(config.seed(), globalStep + 1, batch.size(),
@@ -157,6 +157,8 @@ public final class Trainer {
                             provenance(origin, model.config(), mid));
                 }
             }
+            // A step budget may end the epoch early; its report is then over the steps taken, and the checkpoint
+            // below records the run as past this epoch, so a resume under the same budget trains no more.
             EpochReport report = new EpochReport(epoch, lossSum / steps, reconSum / steps, klSum / steps, epochSeconds,
                     epochImages / Math.max(epochSeconds, 1e-9), validation == null ? null : validation.measure(model));
             history.add(report);

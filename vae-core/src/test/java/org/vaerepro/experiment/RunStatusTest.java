@@ -47,7 +47,7 @@ class RunStatusTest {
         }
         if (evaluated != null) {
             AtomicFiles.writeJson(folder.metricsFile(), new ExperimentResult("s", evaluated,
-                    new ExperimentMetrics(100, 14, 14, 0.5, 0.2, "resize", Map.of(), 1, 1, 2, 0.5, 0.5, 0.1, 1),
+                    new ExperimentMetrics(100, 14, 14, 0.5, 0.2, "resize", Map.of(), 1, 1, 2, 0.5, 0.5, 0.1, 1, Map.of(), null),
                     List.of(new EpochReport(0, 1, 1, 0, 10, 100, null)), Map.of(), 5,
                     Fixtures.provenance("1".repeat(64), "2".repeat(64), 1, 40), null));
         }
@@ -156,7 +156,9 @@ class RunStatusTest {
         ObjectNode json = (ObjectNode) Json.mapper().valueToTree(spec);
         assertEquals(List.of("id", "dataset", "trainSubset", "testSubset", "architecture", "latentDim", "loss", "beta",
                 "epochs", "batchSize", "learningRate", "seed", "lpipsSmallImages", "reported", "seeds",
-                "decoderDenseActivation", "validation", "patience", "minDelta", "checkpointEverySteps"),
+                "decoderDenseActivation", "validation", "patience", "minDelta", "checkpointEverySteps", "klReduction",
+                "maxSteps", "curveSteps", "curveTestImages", "lpipsScaling", "decoding", "psnrReduction",
+                "likelihoodSamples", "likelihoodImages"),
                 iterable(json), "one flat object, in the schema's order");
         assertEquals(spec, Json.mapper().treeToValue(json, ExperimentSpec.class));
         // A training-spec.json of version 2 held the evaluation and judgement fields as null, and no checkpoint spacing.

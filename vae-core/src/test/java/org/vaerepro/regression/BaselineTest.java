@@ -38,7 +38,7 @@ class BaselineTest {
 
     private static ExperimentResult result(ExperimentSpec spec, double psnr, double lpips, String trainSha) {
         return new ExperimentResult("s", spec, new ExperimentMetrics(1000, psnr, psnr, 0.5, lpips, "resize", Map.of(), 1,
-                1, 2, 0.5, 0.5, 0.1, 1), List.of(new EpochReport(0, 1, 1, 0, 10, 100, null)), Map.of(), 5,
+                1, 2, 0.5, 0.5, 0.1, 1, Map.of(), null), List.of(new EpochReport(0, 1, 1, 0, 10, 100, null)), Map.of(), 5,
                 Fixtures.provenance(trainSha, TEST_SHA, 1, 40), null);
     }
 

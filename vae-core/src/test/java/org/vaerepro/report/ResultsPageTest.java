@@ -72,7 +72,7 @@ class ResultsPageTest {
     private static ExperimentResult result(Suite suite, ExperimentSpec spec, double psnr, double lpips,
             Convergence convergence) {
         ExperimentMetrics metrics = new ExperimentMetrics(100, psnr, psnr - 0.1, 0.5, lpips, "resize",
-                byRule(lpips), 100, 5, spec.training().latentDim(), 0.9, 0.8, 0.2, 0.7);
+                byRule(lpips), 100, 5, spec.training().latentDim(), 0.9, 0.8, 0.2, 0.7, Map.of(), null);
         Provenance provenance = Fixtures.provenance("a".repeat(64), "b".repeat(64), spec.seed(), 12.5);
         return new ExperimentResult(suite.name(), spec, metrics,
                 List.of(new EpochReport(0, 1, 1, 0, 1, 100, null)), Map.of(), 3.0, provenance, convergence);
