@@ -84,27 +84,17 @@ class TrainerTest {
 
     @Test
     void aTruncatedCheckpointIsReplacedByThePreviousGenerationAndTheRunEndsTheSame() throws Exception {
-        TrainerConfig config = new TrainerConfig(2, 64, 1e-3, 7, 0, 3);
-        AutoencoderModel straight = AutoencoderModel.create(VAE, 7);
-        new Trainer(config, List.of()).train(straight, mnist, null);
+        assertResumesFromThePreviousGeneration("truncated", checkpoint -> {
+            byte[] bytes = Files.readAllBytes(checkpoint);
+            Files.write(checkpoint, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        }, "cannot be used (");
+    }
 
-        Path checkpoint = dir.resolve("gen.ckpt");
-        TrainingListener killer = killAt(1, 7);
-        assertThrows(IllegalStateException.class, () -> new Trainer(new TrainerConfig(2, 64, 1e-3, 7, 1, 3),
-                List.of(killer)).train(AutoencoderModel.create(VAE, 7), mnist, checkpoint));
-        Path previous = Checkpoint.previous(checkpoint);
-        assertTrue(Files.isRegularFile(previous), "the previous generation is kept");
-        byte[] bytes = Files.readAllBytes(checkpoint);
-        Files.write(checkpoint, java.util.Arrays.copyOf(bytes, bytes.length / 3));
-
-        List<String> lines = new ArrayList<>();
-        AutoencoderModel resumed = AutoencoderModel.create(VAE, 999);
-        TrainingResult result = new Trainer(config, List.of(new ConsoleProgress("[gen]", lines::add)))
-                .train(resumed, mnist, checkpoint);
-        assertTrue(result.resumed());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[gen] checkpoint " + checkpoint + " cannot be used")
-                && l.contains(previous.toString())), lines.toString());
-        assertBitIdentical(straight.parameters(), resumed.parameters(), "parameters after resuming from the previous generation");
+    /** Issue #25 item 10: a run whose current generation is missing resumes from the previous one. */
+    @Test
+    void aMissingCheckpointResumesFromThePreviousGenerationAndTheRunEndsTheSame() throws Exception {
+        // As a crash between the two renames of a rotation would leave it.
+        assertResumesFromThePreviousGeneration("lost", Files::delete, "cannot be used (it is missing)");
     }
 
     /** Issue #25 item 10: a write that fails (a full disk) must not lose the generation in place. */
@@ -130,27 +120,31 @@ class TrainerTest {
         }
     }
 
-    /** Issue #25 item 10: a run whose current generation is missing resumes from the previous one. */
-    @Test
-    void aMissingCheckpointResumesFromThePreviousGenerationAndTheRunEndsTheSame() throws Exception {
+    /** What damaging the current generation of a checkpoint mid-run must not change: the run's end, bit for bit. */
+    private void assertResumesFromThePreviousGeneration(String name, Damage damage, String said) throws Exception {
         TrainerConfig config = new TrainerConfig(2, 64, 1e-3, 7, 0, 3);
         AutoencoderModel straight = AutoencoderModel.create(VAE, 7);
         new Trainer(config, List.of()).train(straight, mnist, null);
 
-        Path checkpoint = dir.resolve("lost.ckpt");
+        Path checkpoint = dir.resolve(name + ".ckpt");
         assertThrows(IllegalStateException.class, () -> new Trainer(new TrainerConfig(2, 64, 1e-3, 7, 1, 3),
                 List.of(killAt(1, 7))).train(AutoencoderModel.create(VAE, 7), mnist, checkpoint));
-        Files.delete(checkpoint); // as a crash between the two renames of a rotation would leave it
-        assertTrue(Files.isRegularFile(Checkpoint.previous(checkpoint)));
+        Path previous = Checkpoint.previous(checkpoint);
+        assertTrue(Files.isRegularFile(previous), "the previous generation is kept");
+        damage.apply(checkpoint);
 
         List<String> lines = new ArrayList<>();
         AutoencoderModel resumed = AutoencoderModel.create(VAE, 999);
-        TrainingResult result = new Trainer(config, List.of(new ConsoleProgress("[lost]", lines::add)))
+        TrainingResult result = new Trainer(config, List.of(new ConsoleProgress("[" + name + "]", lines::add)))
                 .train(resumed, mnist, checkpoint);
         assertTrue(result.resumed(), "the previous generation is a resume point");
-        assertTrue(lines.stream().anyMatch(l -> l.equals("[lost] checkpoint " + checkpoint + " cannot be used (it is "
-                + "missing); resuming from the previous generation " + Checkpoint.previous(checkpoint))), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[" + name + "] checkpoint " + checkpoint + " " + said)
+                && l.endsWith("resuming from the previous generation " + previous)), lines.toString());
         assertBitIdentical(straight.parameters(), resumed.parameters(), "parameters after resuming from the previous generation");
+    }
+
+    private interface Damage {
+        void apply(Path checkpoint) throws Exception;
     }
 
     @Test
