@@ -18,10 +18,12 @@ import org.vaerepro.statistics.SampleSummary;
  * Everything judged about a suite's current results, computed in one place: per published cell the verdict
  * with the suite's margins ({@link PublishedTableRule}), per (architecture, dataset) column the bottleneck claim's
  * steps with their family-wise verdicts over every tested step of the suite ({@link BottleneckClaim}), and the
- * trend of the values where the claim cannot be tested. The page renders it, the gate's tests assert it, the site
- * report and the Spark driver show it; none of them judges on its own. Runs that are not current count nowhere.
+ * trend of the values where the claim cannot be tested, and, from step curves, where each published number sits
+ * ({@link ProtocolSearch}). The page renders it, the gate's tests assert it, the site report and the Spark driver
+ * show it; none of them judges on its own. Runs that are not current count nowhere.
  */
-public record SuiteJudgement(String suite, PublishedMargins margins, List<ClaimColumn> columns) {
+public record SuiteJudgement(String suite, PublishedMargins margins, List<ClaimColumn> columns,
+        ProtocolSearch protocolSearch) {
 
     public SuiteJudgement {
         columns = List.copyOf(columns);
@@ -59,7 +61,8 @@ public record SuiteJudgement(String suite, PublishedMargins margins, List<ClaimC
         for (int i = 0; i < columns.size(); i++) {
             judged.add(columns.get(i).withSteps(adjusted.get(i)));
         }
-        return new SuiteJudgement(results.suite().name(), results.suite().margins(), judged);
+        return new SuiteJudgement(results.suite().name(), results.suite().margins(), judged,
+                ProtocolSearch.of(results));
     }
 
     private static ClaimColumn column(String architecture, String dataset, List<ExperimentSpec> specs,

@@ -110,15 +110,22 @@ public final class ResultsPage {
             OutputLayout layout, Path templateDir) {
         String suite = results.suite().name();
         List<ResultGroup> groups = groups(results, judgement);
-        drawCurves(groups, layout.suiteDirectory(suite));
+        List<StepCurves> stepCurves = stepCurves(judgement);
+        drawCurves(groups, stepCurves, layout.suiteDirectory(suite));
         Path page = layout.page(suite);
-        AtomicFiles.writeString(page, render(results, judgement, groups, comparison, templateDir));
+        AtomicFiles.writeString(page, render(results, judgement, groups, stepCurves, comparison, templateDir));
         return page;
     }
 
+    /** The step-curve pictures of the experiments whose published values the step curves locate. */
+    static List<StepCurves> stepCurves(SuiteJudgement judgement) {
+        return judgement.protocolSearch().rows().stream().map(StepCurves::of).toList();
+    }
+
     /** Writes each experiment's learning-curve pictures beside its runs' folders. */
-    static void drawCurves(List<ResultGroup> groups, Path suiteDirectory) {
+    static void drawCurves(List<ResultGroup> groups, List<StepCurves> stepCurves, Path suiteDirectory) {
         groups.forEach(group -> group.curves().forEach(curves -> curves.draw(suiteDirectory)));
+        stepCurves.forEach(curves -> curves.draw(suiteDirectory));
     }
 
     /**
@@ -130,24 +137,26 @@ public final class ResultsPage {
         String suite = results.suite().name();
         Path target = destination.resolve(suite);
         List<ResultGroup> groups = groups(results, judgement);
-        drawCurves(groups, layout.suiteDirectory(suite));
+        List<StepCurves> stepCurves = stepCurves(judgement);
+        drawCurves(groups, stepCurves, layout.suiteDirectory(suite));
+        List<String> pictures = new ArrayList<>();
         for (ResultGroup group : groups) {
-            List<String> pictures = new ArrayList<>();
             group.rows().forEach(row -> pictures.addAll(row.images().values()));
             group.curves().forEach(curves -> pictures.addAll(curves.images().values()));
-            for (String image : pictures) {
-                Path source = layout.suiteDirectory(suite).resolve(image);
-                if (Files.isRegularFile(source)) {
-                    try {
-                        AtomicFiles.write(target.resolve(image), Files.readAllBytes(source));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot copy " + source, e);
-                    }
+        }
+        stepCurves.forEach(curves -> pictures.addAll(curves.images().values()));
+        for (String image : pictures) {
+            Path source = layout.suiteDirectory(suite).resolve(image);
+            if (Files.isRegularFile(source)) {
+                try {
+                    AtomicFiles.write(target.resolve(image), Files.readAllBytes(source));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot copy " + source, e);
                 }
             }
         }
         Path page = target.resolve(OutputLayout.PAGE_FILE);
-        AtomicFiles.writeString(page, render(results, judgement, groups, comparison, templateDir));
+        AtomicFiles.writeString(page, render(results, judgement, groups, stepCurves, comparison, templateDir));
         return page;
     }
 
@@ -162,9 +171,10 @@ public final class ResultsPage {
     }
 
     private static String render(SuiteResults results, SuiteJudgement judgement, List<ResultGroup> groups,
-            SuiteComparison comparison, Path templateDir) {
+            List<StepCurves> stepCurves, SuiteComparison comparison, Path templateDir) {
         Map<String, Object> model = model(results, judgement);
         model.put("groups", groups);
+        model.put("stepCurves", stepCurves);
         if (comparison != null) {
             model.put("comparison", comparison);
         }

@@ -10,7 +10,10 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** A metric against epoch, one line per series (e.g. per seed, training solid and validation dashed); XChart, headless. */
+/**
+ * A metric against epoch (or global step, on a logarithmic axis), one line per series (e.g. per seed, training solid
+ * and validation dashed); XChart, headless.
+ */
 public final class LearningCurvePlot {
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
             new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
@@ -26,8 +29,14 @@ public final class LearningCurvePlot {
     }
 
     public static void write(Path file, String title, String yLabel, List<Line> lines) {
-        XYChart chart = new XYChartBuilder().width(520).height(360).title(title).xAxisTitle("epoch").yAxisTitle(yLabel)
-                .build();
+        write(file, title, "epoch", false, yLabel, lines);
+    }
+
+    /** With another x axis: its title, and whether it is logarithmic. */
+    public static void write(Path file, String title, String xLabel, boolean logX, String yLabel, List<Line> lines) {
+        XYChart chart = new XYChartBuilder().width(logX ? 640 : 520).height(logX ? 440 : 360).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         for (Line line : lines) {
