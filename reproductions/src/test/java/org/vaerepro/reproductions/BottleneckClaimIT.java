@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
@@ -23,15 +24,13 @@ import org.vaerepro.regression.SuiteJudgement;
  */
 @Tag("full-training")
 class BottleneckClaimIT {
-    private static SuiteJudgement judgement;
-
-    @BeforeAll
-    static void load() {
-        judgement = MeasuredSuite.fromSystemProperties().judgement();
+    @TestFactory
+    Stream<DynamicNode> noStepContradictsTheClaim(TestReporter reporter) {
+        return MeasuredSuite.all().stream().map(measured -> DynamicContainer.dynamicContainer(measured.name(),
+                columns(measured.judgement(), reporter)));
     }
 
-    @TestFactory
-    Stream<DynamicTest> noStepContradictsTheClaim(TestReporter reporter) {
+    private static Stream<DynamicTest> columns(SuiteJudgement judgement, TestReporter reporter) {
         assertFalse(judgement.columns().isEmpty(), "suite " + judgement.suite() + " declares no experiments");
         return judgement.columns().stream().map(column -> DynamicTest.dynamicTest(
                 column.architecture() + " on " + column.dataset(), () -> {

@@ -1,6 +1,8 @@
 package org.vaerepro.reproductions;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.vaerepro.regression.Baseline;
 import org.vaerepro.regression.BaselineFile;
 import org.vaerepro.regression.MissingBaselineException;
@@ -9,9 +11,10 @@ import org.vaerepro.session.SessionSettings;
 import org.vaerepro.session.SuiteSession;
 
 /**
- * The suite this build ran (system properties set by the POM: {@code vae.suite}, {@code vae.outputDirectory},
- * {@code vae.firstSeeds}, {@code vae.baselineDir}) as a session that only reads results. The tests ask the session
- * for its judgement and its baseline deviations and assert them; they compute nothing themselves.
+ * A suite this build ran (system properties set by the POM: {@code vae.suites}, comma-separated suite files,
+ * {@code vae.outputDirectory}, {@code vae.firstSeeds}, {@code vae.baselineDir}) as a session that only reads results.
+ * The tests ask the session for its judgement and its baseline deviations and assert them; they compute nothing
+ * themselves.
  */
 final class MeasuredSuite {
     final SuiteSession session;
@@ -20,11 +23,16 @@ final class MeasuredSuite {
         this.session = session;
     }
 
-    static MeasuredSuite fromSystemProperties() {
-        SessionSettings settings = SessionSettings.readingResults(Path.of(required("vae.suite")),
-                Path.of(required("vae.outputDirectory")), Integer.parseInt(required("vae.firstSeeds")), null,
-                Path.of(required("user.home")));
-        return new MeasuredSuite(new SuiteSession(settings, line -> { }));
+    /** Every suite the build ran, in the order {@code vae.suites} names them. */
+    static List<MeasuredSuite> all() {
+        return Arrays.stream(required("vae.suites").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(file -> new MeasuredSuite(new SuiteSession(SessionSettings.readingResults(Path.of(file),
+                        Path.of(required("vae.outputDirectory")), Integer.parseInt(required("vae.firstSeeds")), null,
+                        Path.of(required("user.home"))), line -> { }))).toList();
+    }
+
+    String name() {
+        return session.suite().name();
     }
 
     private static String required(String property) {

@@ -7,12 +7,13 @@ import java.util.Set;
 
 /**
  * A named list of experiments, read from one suite file, with its free-text description ("" if none), the
- * margins within which a measurement matches a published value, and optionally the suite file its results
- * are compared with ({@code comparedWith}, null if none: e.g. the same experiments with one detail chosen the
- * other way).
+ * margins within which a measurement matches a published value, what each published cell's verdict must be
+ * ({@code verdictRequired}), and optionally the suite file its results are compared with ({@code comparedWith}, null
+ * if none: e.g. the same experiments with one detail chosen the other way). Margins, the requirement and
+ * {@code comparedWith} are judgement fields: changing them re-judges, never retrains or re-evaluates.
  */
 public record Suite(String name, String description, Path file, List<ExperimentSpec> experiments,
-        PublishedMargins margins, Path comparedWith) {
+        PublishedMargins margins, CellRequirement verdictRequired, Path comparedWith) {
     public Suite {
         experiments = List.copyOf(experiments);
     }

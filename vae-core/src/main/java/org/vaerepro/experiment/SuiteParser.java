@@ -14,14 +14,14 @@ import java.util.Set;
 import org.vaerepro.io.Json;
 
 /**
- * Reads a suite file (JSON): {@code {"suite": name, "description": text, "margins": {...}, "comparedWith": path,
- * "defaults": {...}, "experiments": [{...}, ...]}}. Each experiment is its defaults overlaid with its own fields,
+ * Reads a suite file (JSON): {@code {"suite": name, "description": text, "margins": {...}, "verdictRequired":
+ * "not-misses"|"matches", "comparedWith": path, "defaults": {...}, "experiments": [{...}, ...]}}. Each experiment is its defaults overlaid with its own fields,
  * read by {@link ExperimentSchema}. Strict: unknown fields, wrong types, missing values, bad ranges, duplicate or
  * unsafe ids are errors naming file, line:column and field ({@link JsonPositions}).
  */
 public final class SuiteParser {
     private static final Set<String> TOP_LEVEL = Set.of("suite", "defaults", "experiments", "description", "margins",
-            "comparedWith");
+            "verdictRequired", "comparedWith");
 
     public Suite parse(Path file) {
         String text;
@@ -45,7 +45,7 @@ public final class SuiteParser {
         root.fieldNames().forEachRemaining(name -> {
             if (!TOP_LEVEL.contains(name)) {
                 throw positions.error(name, "unknown top-level field; expected suite, description, margins, "
-                        + "comparedWith, defaults, experiments");
+                        + "verdictRequired, comparedWith, defaults, experiments");
             }
         });
         String suiteName = root.path("suite").asText("");
@@ -100,6 +100,7 @@ public final class SuiteParser {
             throw positions.error("description", "expected a string");
         }
         return new Suite(suiteName, description.asText(""), file, specs, margins(positions, root.path("margins")),
+                verdictRequired(positions, root.path("verdictRequired")),
                 comparedWith(positions, root.path("comparedWith"), file));
     }
 
@@ -123,6 +124,21 @@ public final class SuiteParser {
                     node.path("lpips").asDouble(PublishedMargins.DEFAULT.lpips()));
         } catch (IllegalArgumentException e) {
             throw positions.error("margins", e.getMessage());
+        }
+    }
+
+    /** {@code "not-misses"} (the default) or {@code "matches"}. */
+    private static CellRequirement verdictRequired(JsonPositions positions, JsonNode node) {
+        if (node.isMissingNode()) {
+            return CellRequirement.NOT_MISSES;
+        }
+        try {
+            if (!node.isTextual()) {
+                throw new IllegalArgumentException("expected \"not-misses\" or \"matches\", got " + node);
+            }
+            return CellRequirement.fromId(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw positions.error("verdictRequired", e.getMessage());
         }
     }
 

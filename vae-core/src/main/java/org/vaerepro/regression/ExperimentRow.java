@@ -1,6 +1,7 @@
 package org.vaerepro.regression;
 
 import java.util.List;
+import org.vaerepro.experiment.CellRequirement;
 import org.vaerepro.experiment.ReportedValues;
 import org.vaerepro.statistics.SampleSummary;
 
@@ -32,6 +33,15 @@ public record ExperimentRow(String architecture, String dataset, int latentDim, 
     /** The verdicts of its published cells; empty when it reports nothing or nothing is measured. */
     public List<CellVerdict> verdicts() {
         return psnrVerdict == null ? List.of() : List.of(psnrVerdict, lpipsVerdict);
+    }
+
+    /**
+     * The cells whose verdict falls short of what the suite requires: a miss always; with
+     * {@link CellRequirement#MATCHES}, anything but a match (beating a published value is not reproducing it).
+     */
+    public List<CellVerdict> failing(CellRequirement required) {
+        return verdicts().stream().filter(cell -> cell.verdict() == PublishedVerdict.MISSES
+                || (required == CellRequirement.MATCHES && cell.verdict() != PublishedVerdict.MATCHES)).toList();
     }
 
     /** "cifar-vae-d256 (3 of 3 seeds): PSNR ...: beats; LPIPS ...: misses (1 of 3 runs at the epoch limit, not converged)". */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.vaerepro.experiment.CellRequirement;
 import org.vaerepro.experiment.ExperimentMetrics;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.ExperimentSpec;
@@ -22,8 +23,8 @@ import org.vaerepro.statistics.SampleSummary;
  * ({@link ProtocolSearch}). The page renders it, the gate's tests assert it, the site report and the Spark driver
  * show it; none of them judges on its own. Runs that are not current count nowhere.
  */
-public record SuiteJudgement(String suite, PublishedMargins margins, List<ClaimColumn> columns,
-        ProtocolSearch protocolSearch) {
+public record SuiteJudgement(String suite, PublishedMargins margins, CellRequirement verdictRequired,
+        List<ClaimColumn> columns, ProtocolSearch protocolSearch) {
 
     public SuiteJudgement {
         columns = List.copyOf(columns);
@@ -61,7 +62,8 @@ public record SuiteJudgement(String suite, PublishedMargins margins, List<ClaimC
         for (int i = 0; i < columns.size(); i++) {
             judged.add(columns.get(i).withSteps(adjusted.get(i)));
         }
-        return new SuiteJudgement(results.suite().name(), results.suite().margins(), judged,
+        return new SuiteJudgement(results.suite().name(), results.suite().margins(), results.suite().verdictRequired(),
+                judged,
                 ProtocolSearch.of(results));
     }
 

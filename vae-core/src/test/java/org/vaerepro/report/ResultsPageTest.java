@@ -13,7 +13,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaerepro.experiment.CellRequirement;
 import org.vaerepro.experiment.ExperimentMetrics;
+import org.vaerepro.experiment.SpecException;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.Run;
@@ -184,6 +186,32 @@ class ResultsPageTest {
         assertTrue(html.select(".fail, .pass").isEmpty(), "no per-run mark: " + html.select(".fail, .pass"));
         assertTrue(html.select("table.verdicts caption").text().contains("(1 dB PSNR, 0.02 LPIPS)"),
                 html.select("caption").text());
+    }
+
+    /** A reproduction suite requires every cell to match: beating a published value fails it, not only missing. */
+    @Test
+    void aSuiteRequiringMatchesFailsACellThatBeatsThePublishedValue() throws Exception {
+        Path file = Files.writeString(dir.resolve("reproduction.json"), """
+                {"suite": "reproduction", "verdictRequired": "matches",
+                 "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 1, "seed": 1, "seeds": 3},
+                 "experiments": [{"id": "d2", "latentDim": 2, "reported": {"psnr": 13.0, "lpips": 0.25, "source": "t"}}]}
+                """);
+        Suite suite = new SuiteParser().parse(file);
+        assertEquals(CellRequirement.MATCHES, suite.verdictRequired());
+        List<Run> runs = Suite.runs(suite.experiments());
+        for (int seed = 0; seed < 3; seed++) {
+            writeResult(suite, runs.get(seed), 14.5 + 0.01 * seed, 0.25 + 0.001 * seed); // PSNR beats, LPIPS matches
+        }
+        SuiteJudgement judgement = SuiteJudgement.of(results(suite));
+        ExperimentRow row = judgement.row("d2");
+        assertEquals(List.of("PSNR"), row.failing(judgement.verdictRequired()).stream().map(c -> c.metric()).toList());
+        assertEquals(List.of(), row.failing(CellRequirement.NOT_MISSES), "beating passes a suite that only forbids misses");
+        assertTrue(page(suite, null).select("table.verdicts caption").text().contains("it requires every cell to match"));
+        Path bad = Files.writeString(dir.resolve("bad.json"), Files.readString(file).replace("\"matches\"", "\"exact\""));
+        SpecException error = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class,
+                () -> new SuiteParser().parse(bad));
+        assertTrue(error.getMessage().contains("field 'verdictRequired': unknown verdict requirement 'exact'"),
+                error.getMessage());
     }
 
     /** Issue #25 item 3: one seed per size is described, never said to hold. */
