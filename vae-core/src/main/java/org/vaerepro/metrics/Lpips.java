@@ -27,7 +27,7 @@ public final class Lpips {
     public static final String WEIGHTS_SETTING = "lpipsWeights";
     public static final String WEIGHTS_FILE = "lpips-alex-v0.1.npz";
     static final int MIN_SIDE = 32;
-    /** The side {@link SmallImagePolicy#RESIZE_64} brings small images to. */
+    /** The side {@link SmallImagePolicy#RESIZE64} brings small images to. */
     static final int RESIZED_SIDE = 64;
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
@@ -192,7 +192,7 @@ public final class Lpips {
         return height < MIN_SIDE || width < MIN_SIDE;
     }
 
-    /** RGB, at least 32x32 (64x64 under {@link SmallImagePolicy#RESIZE_64} when below 32x32), float. */
+    /** RGB, at least 32x32 (64x64 under {@link SmallImagePolicy#RESIZE64} when below 32x32), float. */
     static INDArray prepare(INDArray images, SmallImagePolicy policy) {
         INDArray x = images.castTo(DataType.FLOAT);
         if (x.size(1) == 1) {
@@ -208,7 +208,7 @@ public final class Lpips {
         return switch (policy) {
             case RESIZE -> ImageResize.bilinear(x, h, w);
             case PAD -> ImageResize.zeroPad(x, h, w);
-            case RESIZE_64 -> ImageResize.bilinear(x, RESIZED_SIDE, RESIZED_SIDE);
+            case RESIZE64 -> ImageResize.bilinear(x, RESIZED_SIDE, RESIZED_SIDE);
         };
     }
 }

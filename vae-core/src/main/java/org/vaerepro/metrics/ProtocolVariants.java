@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vaerepro.data.ImageDataset;
 import org.vaerepro.data.ImageShape;
+import org.vaerepro.io.Identified;
 import org.vaerepro.io.Preconditions;
 import org.vaerepro.model.AutoencoderModel;
 import org.vaerepro.model.EvaluationNoise;
@@ -39,56 +40,32 @@ import org.vaerepro.model.ModelConfig;
 public final class ProtocolVariants {
 
     /** What is decoded to reconstruct an image. */
-    public enum Decoding {
+    public enum Decoding implements Identified {
         /** The posterior mean (or the autoencoder's code): {@link AutoencoderModel#reconstruct}. */
-        MEAN("mean"),
+        MEAN,
         /** One z sampled from q(z|x), as a training step decodes. */
-        SAMPLED("sampled");
-
-        private final String id;
-
-        Decoding(String id) {
-            this.id = id;
-        }
-
-        @com.fasterxml.jackson.annotation.JsonValue
-        public String id() {
-            return id;
-        }
+        SAMPLED;
 
         @com.fasterxml.jackson.annotation.JsonCreator
         public static Decoding fromId(String id) {
-            return java.util.Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("unknown decoding '" + id + "', expected one of "
-                            + java.util.Arrays.stream(values()).map(Decoding::id).toList()));
+            return Identified.fromId(Decoding.class, id, "decoding");
         }
     }
 
+
     /** How PSNR reduces over images. */
-    public enum PsnrReduction {
+    public enum PsnrReduction implements Identified {
         /** Mean over images of 10·log10(1/MSE_i): the project's headline. */
-        PER_IMAGE("per-image"),
+        PER_IMAGE,
         /** 10·log10(1/MSE) of the MSE over all pixels of all images. */
-        POOLED("pooled");
-
-        private final String id;
-
-        PsnrReduction(String id) {
-            this.id = id;
-        }
-
-        @com.fasterxml.jackson.annotation.JsonValue
-        public String id() {
-            return id;
-        }
+        POOLED;
 
         @com.fasterxml.jackson.annotation.JsonCreator
         public static PsnrReduction fromId(String id) {
-            return java.util.Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("unknown PSNR reduction '" + id + "', expected one of "
-                            + java.util.Arrays.stream(values()).map(PsnrReduction::id).toList()));
+            return Identified.fromId(PsnrReduction.class, id, "PSNR reduction");
         }
     }
+
 
     private final AutoencoderModel model;
     private final Lpips lpips;

@@ -1,9 +1,7 @@
 package org.vaerepro.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import org.vaerepro.io.Identified;
 
 /**
  * What follows the decoder's dense layer (z → 128·4·4) before the reshape: a detail the source does not
@@ -12,26 +10,12 @@ import java.util.Locale;
  * that on CIFAR-10 it moves the result by more than the spread between seeds, so it is an explicit,
  * recorded option rather than a hidden constant.
  */
-public enum DecoderDenseActivation {
-    RELU("relu"),
-    NONE("none");
-
-    private final String id;
-
-    DecoderDenseActivation(String id) {
-        this.id = id;
-    }
-
-    @JsonValue
-    public String id() {
-        return id;
-    }
+public enum DecoderDenseActivation implements Identified {
+    RELU,
+    NONE;
 
     @JsonCreator
     public static DecoderDenseActivation fromId(String id) {
-        String key = id.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(a -> a.id.equals(key)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown decoder dense activation '" + id + "', expected one of "
-                        + Arrays.stream(values()).map(DecoderDenseActivation::id).toList()));
+        return Identified.fromId(DecoderDenseActivation.class, id, "decoder dense activation");
     }
 }

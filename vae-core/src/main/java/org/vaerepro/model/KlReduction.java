@@ -1,9 +1,7 @@
 package org.vaerepro.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import org.vaerepro.io.Identified;
 
 /**
  * How the training objective reduces the per-dimension KL terms of an image: a detail the source does not
@@ -12,27 +10,13 @@ import java.util.Locale;
  * the latent dimension d, so it trains as beta/d would. Either way the graph's {@code kl} output is the KL
  * divergence summed over dimensions; only the objective's term ({@code weightedKl}) changes.
  */
-public enum KlReduction {
-    SUM("sum"),
-    MEAN("mean");
-
-    private final String id;
-
-    KlReduction(String id) {
-        this.id = id;
-    }
-
-    @JsonValue
-    public String id() {
-        return id;
-    }
+public enum KlReduction implements Identified {
+    SUM,
+    MEAN;
 
     @JsonCreator
     public static KlReduction fromId(String id) {
-        String key = id.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(r -> r.id.equals(key)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown KL reduction '" + id + "', expected one of "
-                        + Arrays.stream(values()).map(KlReduction::id).toList()));
+        return Identified.fromId(KlReduction.class, id, "KL reduction");
     }
 
     /** The factor of the KL divergence in the objective, for {@code beta} and {@code latentDim} dimensions. */

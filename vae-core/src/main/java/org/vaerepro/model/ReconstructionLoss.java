@@ -1,23 +1,17 @@
 package org.vaerepro.model;
 
-import java.util.Arrays;
-import java.util.Locale;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import org.vaerepro.io.Identified;
 
 /** Per-image reconstruction term, summed over pixels and averaged over the batch. */
-public enum ReconstructionLoss {
+public enum ReconstructionLoss implements Identified {
     /** Binary cross-entropy against the sigmoid output, computed from logits for stability. */
     BCE,
     /** Squared error of the sigmoid output. */
     MSE;
 
-    @com.fasterxml.jackson.annotation.JsonValue
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     public static ReconstructionLoss fromId(String id) {
-        return Arrays.stream(values()).filter(l -> l.id().equalsIgnoreCase(id)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown loss '" + id + "', expected one of [bce, mse]"));
+        return Identified.fromId(ReconstructionLoss.class, id, "loss");
     }
 }

@@ -59,7 +59,7 @@ public record ProtocolSearch(PublishedMargins margins, List<RowSearch> rows, Lis
             String ruleText = rule == null ? "" : switch (rule) {
                 case RESIZE -> " resized to 32";
                 case PAD -> " padded to 32";
-                case RESIZE_64 -> " resized to 64";
+                case RESIZE64 -> " resized to 64";
             };
             return "decode the " + (decoding == ProtocolVariants.Decoding.MEAN ? "posterior mean" : "sampled z")
                     + ", PSNR " + (psnrReduction == ProtocolVariants.PsnrReduction.PER_IMAGE ? "per image" : "of the pooled MSE")

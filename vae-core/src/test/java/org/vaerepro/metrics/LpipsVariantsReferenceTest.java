@@ -49,7 +49,7 @@ class LpipsVariantsReferenceTest {
         // The variants differ by far more than the tolerance, so each comparison tells them apart.
         double signed = lpips.distances(first, second, SmallImagePolicy.RESIZE, LpipsScaling.SIGNED)[0];
         double raw = lpips.distances(first, second, SmallImagePolicy.RESIZE, LpipsScaling.RAW)[0];
-        double big = lpips.distances(first, second, SmallImagePolicy.RESIZE_64, LpipsScaling.SIGNED)[0];
+        double big = lpips.distances(first, second, SmallImagePolicy.RESIZE64, LpipsScaling.SIGNED)[0];
         assertTrue(Math.abs(signed - raw) > 1e-3 && Math.abs(signed - big) > 1e-3, signed + " " + raw + " " + big);
     }
 
@@ -109,7 +109,7 @@ class LpipsVariantsReferenceTest {
             }
         }
         // Under 64: the images LPIPS sees under each rule have the rule's size.
-        assertEquals(64, Lpips.prepare(image, SmallImagePolicy.RESIZE_64).size(2));
+        assertEquals(64, Lpips.prepare(image, SmallImagePolicy.RESIZE64).size(2));
         assertEquals(32, Lpips.prepare(image, SmallImagePolicy.PAD).size(3));
     }
 
@@ -118,7 +118,7 @@ class LpipsVariantsReferenceTest {
         IllegalArgumentException rule = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SmallImagePolicy.fromId("crop"));
         assertTrue(rule.getMessage().contains("[resize, pad, resize64]"), rule.getMessage());
-        assertEquals(SmallImagePolicy.RESIZE_64, SmallImagePolicy.fromId("RESIZE64"));
+        assertEquals(SmallImagePolicy.RESIZE64, SmallImagePolicy.fromId("RESIZE64"));
         IllegalArgumentException scaling = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> LpipsScaling.fromId("unit"));
         assertTrue(scaling.getMessage().contains("[signed, raw]"), scaling.getMessage());

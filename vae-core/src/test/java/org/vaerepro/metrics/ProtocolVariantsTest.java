@@ -78,7 +78,7 @@ class ProtocolVariantsTest {
             INDArray z = code.mean().add(Transforms.exp(code.logVariance().mul(0.5)).mul(eps));
             INDArray decoded = model.decode(z).dup();
             sampled.add(x, decoded);
-            lpipsSampledRaw64 += sum(lpips.distances(x, decoded, SmallImagePolicy.RESIZE_64, LpipsScaling.RAW));
+            lpipsSampledRaw64 += sum(lpips.distances(x, decoded, SmallImagePolicy.RESIZE64, LpipsScaling.RAW));
         }
         assertEquals(mean.meanPsnr(), values.get("psnr/mean/per-image"), 0.0);
         assertEquals(mean.pooledPsnr(), values.get("psnr/mean/pooled"), 0.0);
