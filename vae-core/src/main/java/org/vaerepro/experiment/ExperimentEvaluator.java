@@ -22,7 +22,6 @@ import org.vaerepro.metrics.ProtocolVariants;
 import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.metrics.Ssim;
 import org.vaerepro.model.AutoencoderModel;
-import org.vaerepro.model.GraphNames;
 import org.vaerepro.model.MarginalLikelihood;
 import org.vaerepro.model.ModelFile;
 import org.vaerepro.provenance.DataProvenance;
@@ -69,8 +68,7 @@ public final class ExperimentEvaluator {
         int likelihoodImages = Math.min(declared.likelihoodImages(), test.size());
         MarginalLikelihood likelihood = declared.likelihoodSamples() > 0
                 ? new MarginalLikelihood(model, declared.likelihoodSamples(), spec.seed()) : null;
-        double reconLossSum = 0;
-        double klSum = 0;
+        TestLoss loss = new TestLoss();
         List<INDArray> means = new ArrayList<>();
         for (int from = 0; from < test.size(); from += EVAL_BATCH) {
             int to = Math.min(test.size(), from + EVAL_BATCH);
@@ -80,9 +78,7 @@ public final class ExperimentEvaluator {
             for (double s : Ssim.perImage(x, reconstruction)) {
                 ssimSum += s;
             }
-            Map<String, Double> losses = model.losses(x, null);
-            reconLossSum += losses.get(GraphNames.RECONSTRUCTION_LOSS) * (to - from);
-            klSum += losses.getOrDefault(GraphNames.KL, 0.0) * (to - from);
+            loss.add(model, x);
             means.add(model.encode(x).mean().dup());
             if (likelihood != null && from < likelihoodImages) {
                 likelihood.add(test.range(from, Math.min(to, likelihoodImages)).images());
@@ -122,7 +118,7 @@ public final class ExperimentEvaluator {
                 byProtocol.get(ProtocolVariants.psnrId(declared.decoding(), declared.psnrReduction())),
                 byProtocol.get(ProtocolVariants.psnrId(declared.decoding(), ProtocolVariants.PsnrReduction.POOLED)),
                 ssimSum / n, byProtocol.get(ProtocolVariants.lpipsId(declared.decoding(), declared.lpipsScaling(),
-                        small ? rule : null)), rule.id(), lpipsByPolicy, reconLossSum / n, klSum / n, active, knn,
+                        small ? rule : null)), rule.id(), lpipsByPolicy, loss.reconstruction(), loss.kl(), active, knn,
                 linear, silhouette, pca.explainedVariance(), byProtocol,
                 likelihood == null ? null : likelihood.report());
         TrainingRecord training = TrainingRecord.read(folder.trainingFile());

@@ -1,6 +1,5 @@
 package org.vaerepro.experiment;
 
-import java.util.Map;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaerepro.data.ImageDataset;
@@ -8,7 +7,6 @@ import org.vaerepro.metrics.Lpips;
 import org.vaerepro.metrics.PsnrAccumulator;
 import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.AutoencoderModel;
-import org.vaerepro.model.GraphNames;
 import org.vaerepro.train.Validation;
 import org.vaerepro.train.ValidationReport;
 
@@ -35,20 +33,14 @@ final class HeldOutValidation implements Validation {
         int n = images.size();
         int lpipsImages = Math.min(LPIPS_IMAGES, n);
         PsnrAccumulator psnr = new PsnrAccumulator();
-        double loss = 0;
-        double reconstruction = 0;
-        double kl = 0;
+        TestLoss loss = new TestLoss();
         double lpipsSum = 0;
         for (int from = 0; from < n; from += ExperimentEvaluator.EVAL_BATCH) {
             int to = Math.min(n, from + ExperimentEvaluator.EVAL_BATCH);
             INDArray x = images.range(from, to).images();
             INDArray xHat = model.reconstruct(x);
             psnr.add(x, xHat);
-            Map<String, Double> losses = model.losses(x, null);
-            double recon = losses.get(GraphNames.RECONSTRUCTION_LOSS);
-            reconstruction += recon * (to - from);
-            kl += losses.getOrDefault(GraphNames.KL, 0.0) * (to - from);
-            loss += (recon + losses.getOrDefault(GraphNames.WEIGHTED_KL, 0.0)) * (to - from);
+            loss.add(model, x);
             if (from < lpipsImages) {
                 // Whole batches: LPIPS_IMAGES is a multiple of EVAL_BATCH, and below it lpipsImages is all of n.
                 for (double d : lpips.get().distances(x, xHat, policy)) {
@@ -56,7 +48,7 @@ final class HeldOutValidation implements Validation {
                 }
             }
         }
-        return new ValidationReport(n, loss / n, reconstruction / n, kl / n, psnr.meanPsnr(), lpipsSum / lpipsImages,
+        return new ValidationReport(n, loss.total(), loss.reconstruction(), loss.kl(), psnr.meanPsnr(), lpipsSum / lpipsImages,
                 lpipsImages);
     }
 }

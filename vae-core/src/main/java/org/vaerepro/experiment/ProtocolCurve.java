@@ -11,7 +11,6 @@ import org.vaerepro.io.Preconditions;
 import org.vaerepro.metrics.Lpips;
 import org.vaerepro.metrics.ProtocolVariants;
 import org.vaerepro.model.AutoencoderModel;
-import org.vaerepro.model.GraphNames;
 import org.vaerepro.model.ModelConfig;
 import org.vaerepro.train.StepMeasurement;
 
@@ -49,23 +48,16 @@ final class ProtocolCurve implements StepMeasurement {
     public Map<String, Double> measure(AutoencoderModel model) {
         ProtocolVariants variants = new ProtocolVariants(model, lpips.get(), noiseSeed);
         int n = images.size();
-        double loss = 0;
-        double reconstruction = 0;
-        double kl = 0;
+        TestLoss loss = new TestLoss();
         for (int from = 0; from < n; from += ExperimentEvaluator.EVAL_BATCH) {
-            int to = Math.min(n, from + ExperimentEvaluator.EVAL_BATCH);
-            INDArray x = images.range(from, to).images();
-            Map<String, Double> losses = model.losses(x, null);
-            double recon = losses.get(GraphNames.RECONSTRUCTION_LOSS);
-            reconstruction += recon * (to - from);
-            kl += losses.getOrDefault(GraphNames.KL, 0.0) * (to - from);
-            loss += (recon + losses.getOrDefault(GraphNames.WEIGHTED_KL, 0.0)) * (to - from);
+            INDArray x = images.range(from, Math.min(n, from + ExperimentEvaluator.EVAL_BATCH)).images();
+            loss.add(model, x);
             variants.add(x);
         }
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put(LOSS, loss / n);
-        values.put(RECONSTRUCTION, reconstruction / n);
-        values.put(KL, kl / n);
+        values.put(LOSS, loss.total());
+        values.put(RECONSTRUCTION, loss.reconstruction());
+        values.put(KL, loss.kl());
         values.putAll(variants.values());
         return values;
     }

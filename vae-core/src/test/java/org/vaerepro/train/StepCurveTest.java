@@ -94,7 +94,7 @@ class StepCurveTest {
 
         // Killed after global step 15 (epoch 2, step 5), whose point is lost with it; the last checkpoint is at 13.
         Path checkpoint = dir.resolve("b.ckpt");
-        assertThrows(IllegalStateException.class, () -> new Trainer(config, List.of(killAt(1, 4)))
+        assertThrows(IllegalStateException.class, () -> new Trainer(config, List.of(TrainerTest.killAt(1, 4)))
                 .train(AutoencoderModel.create(VAE, 12), mnist, checkpoint, null, curve()));
         assertTrue(Files.isRegularFile(checkpoint));
         AutoencoderModel resumedModel = AutoencoderModel.create(VAE, 999);
@@ -126,17 +126,5 @@ class StepCurveTest {
         assertThrows(IllegalArgumentException.class, () -> new StepCurve(List.of(0L, 5L), m -> Map.of()));
         assertThrows(IllegalArgumentException.class, () -> new StepCurve(List.of(5L, 5L), m -> Map.of()));
         assertTrue(new StepCurve(List.of(25L, 50L, 100L), m -> Map.of()).declares(50));
-    }
-
-    /** A listener that stops the run like a kill at (0-based) epoch and step, after that step's progress line. */
-    private static TrainingListener killAt(int epoch, int stepInEpoch) {
-        return new TrainingListener() {
-            @Override
-            public void onStep(StepReport step) {
-                if (step.epoch() == epoch && step.stepInEpoch() == stepInEpoch) {
-                    throw new IllegalStateException("simulated kill");
-                }
-            }
-        };
     }
 }

@@ -351,7 +351,7 @@ class TrainerTest {
     }
 
     /** A listener that stops the run like a kill at (0-based) epoch and step, after that step's progress line. */
-    private static TrainingListener killAt(int epoch, int stepInEpoch) {
+    static TrainingListener killAt(int epoch, int stepInEpoch) {
         return new TrainingListener() {
             @Override
             public void onStep(StepReport step) {
