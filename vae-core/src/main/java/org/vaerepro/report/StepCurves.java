@@ -51,7 +51,8 @@ public record StepCurves(String experiment, Map<String, String> images, Protocol
             lines.add(new LearningCurvePlot.Line(" ", span, new double[] {any.reported() + any.margin(),
                     any.reported() + any.margin()}, 7, true));
             LearningCurvePlot.write(suiteDirectory.resolve(images.get(metric)), experiment + ": test " + metric
-                    + " by protocol (mean over " + row.seeds() + " seeds)", "global step", true, metric, lines);
+                    + " by protocol (" + (row.seeds() == 1 ? "1 seed" : "mean over " + row.seeds() + " seeds") + ")",
+                    "global step", true, metric, lines);
         }
     }
 }
