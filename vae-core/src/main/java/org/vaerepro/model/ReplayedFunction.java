@@ -54,15 +54,18 @@ final class ReplayedFunction {
     /** Names resolved from the function (variables, constants) or the feed on every run. */
     private final Set<String> external;
     private final List<String> outputs;
+    /** With fresh outputs: the arrays every run allocates anew (the requested outputs' own arrays), else empty. */
+    private final List<String> freshArrays;
     private final Map<String, INDArray> values = new HashMap<>();
 
     /** {@code owned}: the arrays this replay allocated, by variable name (an alias maps to its source's array). */
     private ReplayedFunction(SameDiff function, List<Step> steps, Map<String, INDArray> owned, Set<String> external,
-            List<String> outputs) {
+            List<String> outputs, List<String> freshArrays) {
         this.function = function;
         this.steps = steps;
         this.external = external;
         this.outputs = outputs;
+        this.freshArrays = freshArrays;
         // Owned arrays never change; aliases and external names are set again by every run before they are read.
         values.putAll(owned);
     }
@@ -71,7 +74,12 @@ final class ReplayedFunction {
     record Recording(ReplayedFunction replay, Map<String, INDArray> outputs) {
     }
 
-    static Recording record(SameDiff function, Map<String, INDArray> feed, List<String> outputs) {
+    /**
+     * Records {@code function} computing {@code outputs} from {@code feed}. With {@code freshOutputs} every run
+     * returns newly allocated output arrays that the caller keeps (as SameDiff's {@code output} does); without,
+     * the outputs belong to the replay and the next run overwrites them.
+     */
+    static Recording record(SameDiff function, Map<String, INDArray> feed, List<String> outputs, boolean freshOutputs) {
         List<SameDiffOp> ops = new ArrayList<>();
         List<Integer> inputCounts = new ArrayList<>();
         List<INDArray[]> results = new ArrayList<>();
@@ -111,7 +119,32 @@ final class ReplayedFunction {
             steps.add(new Step(op, kind(function, op), inputs, outs, Nd4j.getExecutioner().buildContext()));
         }
         Map<String, INDArray> owned = allocate(steps, results, external, Set.copyOf(outputs));
-        return new Recording(new ReplayedFunction(function, steps, owned, external, List.copyOf(outputs)), recorded);
+        dropSessions(function);
+        List<String> fresh = new ArrayList<>();
+        if (freshOutputs) {
+            for (String name : outputs) {
+                // Only an output computed by an op of its own can be handed over; the graphs here have no other kind.
+                boolean computed = steps.stream().anyMatch(s -> s.kind() != Kind.ALIAS
+                        && Arrays.asList(s.outputs()).contains(name));
+                if (!computed) {
+                    throw new IllegalStateException("cannot hand over output " + name + ": it is not an op's own output");
+                }
+                fresh.add(name);
+            }
+        }
+        return new Recording(new ReplayedFunction(function, steps, owned, external, List.copyOf(outputs),
+                List.copyOf(fresh)), recorded);
+    }
+
+    /**
+     * Drops SameDiff's inference sessions of {@code function} after a recording. A session keeps, until its next
+     * execution, the op contexts and values of its last one and a cache of released arrays of up to a quarter of
+     * JavaCPP's byte cap (ArrayCacheMemoryMgr); once a function is replayed, nothing executes it again, so all of
+     * that would stay resident for the model's life.
+     */
+    private static void dropSessions(SameDiff function) {
+        function.getSessions().values().forEach(session -> session.getMmgr().close());
+        function.getSessions().clear();
     }
 
     private static Kind kind(SameDiff function, DifferentialFunction op) {
@@ -200,6 +233,11 @@ final class ReplayedFunction {
         for (String name : external) {
             INDArray fed = feed.get(name);
             values.put(name, fed != null ? fed : function.getArrForVarName(name));
+        }
+        for (String name : freshArrays) {
+            // Never shared: a requested output stays live to the end, so no other variable was given its array.
+            INDArray last = values.get(name);
+            values.put(name, Nd4j.createUninitializedDetached(last.dataType(), last.ordering(), last.shape()));
         }
         for (Step step : steps) {
             INDArray[] in = new INDArray[step.inputs().length];
