@@ -121,7 +121,8 @@ public final class AutoencoderModel {
         if (replay != null) {
             return replay.run(feed);
         }
-        ReplayedFunction.Recording recording = ReplayedFunction.record(sd, feed, outputs(pass), pass.handedOver);
+        ReplayedFunction.Recording recording = ReplayedFunction.record(sd, feed, outputs(pass), pass.handedOver,
+                true);
         forwardReplays.put(key, recording.replay());
         if (forwardReplays.size() > MAX_FORWARD_REPLAYS) {
             forwardReplays.remove(forwardReplays.keySet().iterator().next());
@@ -170,7 +171,7 @@ public final class AutoencoderModel {
             List<String> outputs = new ArrayList<>(lossNames());
             outputs.addAll(gradientNames.values());
             ReplayedFunction.Recording recording = ReplayedFunction.record(sd.getFunction("grad"), feed, outputs,
-                    false);
+                    false, false);
             gradientReplays.put(batch, recording.replay());
             out = recording.outputs();
         } else {
