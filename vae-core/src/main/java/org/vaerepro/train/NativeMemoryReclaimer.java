@@ -1,20 +1,29 @@
 package org.vaerepro.train;
 
 /**
- * Asks the JVM for a collection every few training steps. ND4J frees an array's native buffer only when
- * the JVM collects the array object; a training step allocates tens of megabytes of short-lived native
- * buffers but almost no heap, so the heap alone seldom triggers a collection. The resident set then
- * climbs to JavaCPP's cap (2.1 GB in the benchmark), where allocations stall in forced collections.
- * Collecting every 4 steps (one 20-40 ms collection per 4 steps of 80-150 ms) made the benchmark both
- * faster and smaller: peak resident set 1.8-2.0 GB instead of 2.1 GB, MNIST VAE training 1,410 instead
- * of 1,170-1,350 images/s; every 8 steps left the cap-bound stalls on CIFAR-10 shapes. (Measured before
- * the gradient step was replayed into preallocated arrays; a step now allocates only its batch and noise,
- * but validation and evaluation still go through SameDiff's session, and on this noisy VM one comparison
- * of every 4 against every 64 steps could not tell them apart, so the interval stayed.)
+ * Asks the JVM for collections where training leaves native memory behind that only a collection frees. ND4J
+ * frees an array's native buffer only when the JVM collects the array object, and little heap is allocated
+ * alongside, so the heap alone seldom triggers the collection that would find it:
+ * <ul>
+ * <li>before training: a model that went out of use (the previous run's, in a worker or the benchmark) sits in the
+ * old generation with its replays' arrays (about 50-150 MB) until a full collection, and without one the new
+ * model's arrays, recorded at its first step, come on top of them;
+ * <li>every {@value #STEPS_BETWEEN_COLLECTIONS} steps: a replayed step allocates only its batch and noise
+ * (0.4 MB on MNIST, 1.6 MB on CIFAR-10 at batch 128), so this bounds them to about 25-100 MB.
+ * </ul>
+ * Measured on the benchmark (exec:exec@bench-models, 1 thread, 6 models x 90 steps, 2026-12-03): a collection
+ * every 4 steps, as before the replay (when a step allocated all its arrays anew), spent 6.2-7.7 s in 136 full
+ * collections of 40-70 ms each, about 8% of the training time; this schedule spends 0.9-1.4 s, and the
+ * peak resident set of each row was the same or lower (500-651 MB against 516-739 MB). Without the collection
+ * before training the rows grew from model to model (CIFAR-10 rows 792-805 MB).
  */
 final class NativeMemoryReclaimer {
-    private static final int STEPS_BETWEEN_COLLECTIONS = 4;
+    private static final int STEPS_BETWEEN_COLLECTIONS = 64;
     private int steps;
+
+    void beforeTraining() {
+        System.gc();
+    }
 
     void afterStep() {
         if (++steps == STEPS_BETWEEN_COLLECTIONS) {
