@@ -122,7 +122,7 @@ public final class AutoencoderModel {
             return replay.run(feed);
         }
         ReplayedFunction.Recording recording = ReplayedFunction.record(sd, feed, outputs(pass), pass.handedOver,
-                true);
+                false);
         forwardReplays.put(key, recording.replay());
         if (forwardReplays.size() > MAX_FORWARD_REPLAYS) {
             forwardReplays.remove(forwardReplays.keySet().iterator().next());
@@ -171,7 +171,7 @@ public final class AutoencoderModel {
             List<String> outputs = new ArrayList<>(lossNames());
             outputs.addAll(gradientNames.values());
             ReplayedFunction.Recording recording = ReplayedFunction.record(sd.getFunction("grad"), feed, outputs,
-                    false, false);
+                    false, true);
             gradientReplays.put(batch, recording.replay());
             out = recording.outputs();
         } else {

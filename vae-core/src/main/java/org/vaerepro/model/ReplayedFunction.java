@@ -23,12 +23,16 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
 import org.nd4j.linalg.api.ops.impl.shape.CreateView;
 import org.nd4j.linalg.api.ops.impl.shape.Reshape;
+import org.nd4j.linalg.api.ops.impl.shape.ZerosLike;
 import org.nd4j.linalg.api.ops.impl.shape.tensorops.BaseTensorOp;
 import org.nd4j.linalg.api.ops.impl.transforms.Assert;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.Assign;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.MulBpOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -113,11 +117,12 @@ final class ReplayedFunction {
     /**
      * Records {@code function} computing {@code outputs} from {@code feed}. With {@code freshOutputs} every run
      * returns newly allocated output arrays that the caller keeps (as SameDiff's {@code output} does); without,
-     * the outputs belong to the replay and the next run overwrites them. With {@code fuseRelu} each ReLU written
-     * as x·step(x) runs as one pass (see {@link #fuseRelu}); only for functions that do not differentiate it.
+     * the outputs belong to the replay and the next run overwrites them. A {@code gradient} function (one that
+     * backpropagates) has its ReLU backward ops simplified ({@link #simplifyReluBackward}); any other has each
+     * ReLU's forward pass fused ({@link #fuseRelu}), which would change what a backward pass reads.
      */
     static Recording record(SameDiff function, Map<String, INDArray> feed, List<String> outputs, boolean freshOutputs,
-            boolean fuseRelu) {
+            boolean gradient) {
         List<SameDiffOp> ops = new ArrayList<>();
         List<Integer> inputCounts = new ArrayList<>();
         List<INDArray[]> results = new ArrayList<>();
@@ -158,9 +163,7 @@ final class ReplayedFunction {
             steps.add(new Step(op, kind(function, op, templates), inputs, outs, templates,
                     Nd4j.getExecutioner().buildContext(), false));
         }
-        if (fuseRelu) {
-            steps = fuseRelu(steps, Set.copyOf(outputs));
-        }
+        steps = gradient ? simplifyReluBackward(steps, Set.copyOf(outputs)) : fuseRelu(steps, Set.copyOf(outputs));
         Map<String, INDArray> owned = allocate(steps, external, Set.copyOf(outputs));
         dropSessions(function);
         Map<String, Template> fresh = new java.util.LinkedHashMap<>();
@@ -255,6 +258,73 @@ final class ReplayedFunction {
         }
         fused.removeAll(removed);
         return fused;
+    }
+
+    /**
+     * Backpropagating x·step(x), SameDiff runs multiply_bp(x, s, g), computing g·s and g·x, and adds zeros for
+     * step's gradient: add(g·s, zeroslike(x)). g·x is never read, and adding a zeros array is adding +0.0. So
+     * where a multiply_bp output has no reader it is not computed (the other is the multiply it is, g·s or g·x:
+     * IEEE multiplication, one rounding, the same bits), and an add whose other input is a zeroslike read by
+     * nothing else is a scalar add of +0.0, in place (the same sum for every value: a + 0.0, including -0.0 + 0.0
+     * = +0.0), without the zeros array. All other ops run as recorded; ReplayedGradientsTest compares every
+     * gradient with SameDiff's, bit for bit.
+     */
+    private static List<Step> simplifyReluBackward(List<Step> steps, Set<String> requested) {
+        Map<String, Integer> readers = new HashMap<>();
+        Map<String, Template> produced = new HashMap<>();
+        for (Step step : steps) {
+            for (String in : step.inputs()) {
+                readers.merge(in, 1, Integer::sum);
+            }
+            for (int o = 0; o < step.outputs().length; o++) {
+                produced.put(step.outputs()[o], step.templates()[o]);
+            }
+        }
+        Map<String, Step> zeros = new HashMap<>();
+        for (Step step : steps) {
+            if (step.op() instanceof ZerosLike && readers.getOrDefault(step.outputs()[0], 0) == 1
+                    && !requested.contains(step.outputs()[0])) {
+                zeros.put(step.outputs()[0], step);
+            }
+        }
+        List<Step> simplified = new ArrayList<>();
+        Set<Step> removed = new java.util.HashSet<>();
+        for (Step step : steps) {
+            Step replacement = step;
+            if (step.op() instanceof AddOp && step.inputs().length == 2) {
+                int zero = zeros.containsKey(step.inputs()[1]) ? 1 : zeros.containsKey(step.inputs()[0]) ? 0 : -1;
+                String addend = zero < 0 ? null : step.inputs()[1 - zero];
+                if (zero >= 0 && same(produced.get(addend), step.templates()[0])
+                        && same(produced.get(step.inputs()[zero]), step.templates()[0])) {
+                    INDArray placeholder = Nd4j.scalar(step.templates()[0].type(), 0);
+                    replacement = new Step(new ScalarAdd(placeholder, 0.0), Kind.LEGACY, new String[] {addend},
+                            step.outputs(), step.templates(), step.context(), true);
+                    removed.add(zeros.get(step.inputs()[zero]));
+                }
+            } else if (step.op() instanceof MulBpOp && step.inputs().length == 3 && step.outputs().length == 2
+                    && same(step.templates()[0], step.templates()[1])
+                    && same(produced.get(step.inputs()[2]), step.templates()[0])) {
+                boolean[] read = new boolean[2];
+                for (int o = 0; o < 2; o++) {
+                    read[o] = readers.containsKey(step.outputs()[o]) || requested.contains(step.outputs()[o]);
+                }
+                if (read[0] != read[1]) {
+                    // multiply_bp(x, y, g) computes g·y for x and g·x for y.
+                    int kept = read[0] ? 0 : 1;
+                    replacement = new Step(new MulOp(), Kind.CUSTOM,
+                            new String[] {step.inputs()[2], step.inputs()[1 - kept]}, new String[] {step.outputs()[kept]},
+                            new Template[] {step.templates()[kept]}, step.context(), false);
+                }
+            }
+            simplified.add(replacement);
+        }
+        simplified.removeAll(removed);
+        return simplified;
+    }
+
+    private static boolean same(Template a, Template b) {
+        return a != null && b != null && a.type() == b.type() && a.order() == b.order()
+                && Arrays.equals(a.shape(), b.shape());
     }
 
     /**
