@@ -4,6 +4,7 @@ import static org.vaerepro.model.GraphNames.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -21,6 +22,8 @@ public final class AutoencoderModel {
     private final DataType dataType;
     /** Replays of the gradient function, by batch size (an epoch's last batch is usually smaller). */
     private final Map<Long, ReplayedFunction> gradientReplays = new HashMap<>();
+    /** Replays of the forward passes, by pass and batch size, least recently used first. */
+    private final Map<Forward, ReplayedFunction> forwardReplays = new LinkedHashMap<>(16, 0.75f, true);
     /** Gradient variable of each parameter, by parameter name; fixed once the gradient function exists. */
     private Map<String, String> gradientNames;
 
@@ -55,12 +58,8 @@ public final class AutoencoderModel {
 
     /** Posterior mean (and log-variance for VAEs) of each image. */
     public LatentCode encode(INDArray images) {
-        Map<String, INDArray> feed = Map.of(INPUT, cast(images));
-        if (config.architecture().variational()) {
-            Map<String, INDArray> out = sd.output(feed, MEAN, LOG_VARIANCE);
-            return new LatentCode(out.get(MEAN), out.get(LOG_VARIANCE));
-        }
-        return new LatentCode(sd.output(feed, MEAN).get(MEAN), null);
+        Map<String, INDArray> out = forward(Pass.ENCODE, Map.of(INPUT, checkedImages(images)));
+        return new LatentCode(out.get(MEAN), config.architecture().variational() ? out.get(LOG_VARIANCE) : null);
     }
 
     /** Decoder output in [0,1] for latent codes [N, d]. */
@@ -69,12 +68,12 @@ public final class AutoencoderModel {
             throw new IllegalArgumentException("latent codes must be [N, " + config.latentDim() + "], got "
                     + java.util.Arrays.toString(latent.shape()));
         }
-        return sd.output(Map.of(LATENT, cast(latent)), DECODED).get(DECODED);
+        return forward(Pass.DECODE, Map.of(LATENT, cast(latent))).get(DECODED);
     }
 
     /** Reconstruction of each image, decoding the posterior mean (no sampling) as is usual at evaluation. */
     public INDArray reconstruct(INDArray images) {
-        return sd.output(feed(images, null), RECONSTRUCTION).get(RECONSTRUCTION);
+        return forward(Pass.RECONSTRUCT, feed(images, null)).get(RECONSTRUCTION);
     }
 
     /** {@code count} images decoded from z ~ N(0, I) drawn with {@code seed}. */
@@ -84,20 +83,66 @@ public final class AutoencoderModel {
 
     /** Loss terms for a batch with the given noise (zeros: evaluate at the mean; null allowed for zeros). */
     public Map<String, Double> losses(INDArray images, INDArray eps) {
-        Map<String, INDArray> out = sd.output(feed(images, eps), lossNames().toArray(String[]::new));
+        Map<String, INDArray> out = forward(Pass.LOSSES, feed(images, eps));
         Map<String, Double> values = new HashMap<>();
         out.forEach((k, v) -> values.put(k, v.getDouble(0)));
         return values;
     }
 
+    /** What a forward replay computes from its feed; the losses' scalars are read at once, so they stay the replay's. */
+    private enum Pass {
+        RECONSTRUCT(true), ENCODE(true), DECODE(true), LOSSES(false);
+
+        final boolean handedOver;
+
+        Pass(boolean handedOver) {
+            this.handedOver = handedOver;
+        }
+    }
+
+    private record Forward(Pass pass, long batch) {
+    }
+
+    /**
+     * Replays kept per model: the evaluator's batch and its last, smaller one for each of the four passes, plus
+     * the pictures' few sizes. Beyond that the least recently used goes; re-recording one costs a single
+     * SameDiff execution, as every call did before replays.
+     */
+    private static final int MAX_FORWARD_REPLAYS = 12;
+
+    /**
+     * One forward pass, as SameDiff's {@code output} computes it: the first call of each pass and batch size runs
+     * through SameDiff and is recorded, later ones replay the recording (the same ops on the same arrays, so the same
+     * bits; see {@link ReplayedFunction}). The outputs of {@link Pass#handedOver} passes are new arrays every call.
+     */
+    private Map<String, INDArray> forward(Pass pass, Map<String, INDArray> feed) {
+        Forward key = new Forward(pass, feed.values().iterator().next().size(0));
+        ReplayedFunction replay = forwardReplays.get(key);
+        if (replay != null) {
+            return replay.run(feed);
+        }
+        ReplayedFunction.Recording recording = ReplayedFunction.record(sd, feed, outputs(pass), pass.handedOver,
+                false);
+        forwardReplays.put(key, recording.replay());
+        if (forwardReplays.size() > MAX_FORWARD_REPLAYS) {
+            forwardReplays.remove(forwardReplays.keySet().iterator().next());
+        }
+        return recording.outputs();
+    }
+
+    private List<String> outputs(Pass pass) {
+        boolean variational = config.architecture().variational();
+        return switch (pass) {
+            case RECONSTRUCT -> List.of(RECONSTRUCTION);
+            case ENCODE -> variational ? List.of(MEAN, LOG_VARIANCE) : List.of(MEAN);
+            case DECODE -> List.of(DECODED);
+            case LOSSES -> lossNames();
+        };
+    }
+
     /** Placeholder values for a forward pass: the images and, for VAEs, the noise (zeros when null). */
     public Map<String, INDArray> feed(INDArray images, INDArray eps) {
-        INDArray x = cast(images);
-        if (x.rank() != 4 || x.size(1) != config.input().channels() || x.size(2) != config.input().height()
-                || x.size(3) != config.input().width()) {
-            throw new IllegalArgumentException("images must be [N, " + config.input() + "] for this model, got "
-                    + java.util.Arrays.toString(x.shape()));
-        }
+        INDArray x = checkedImages(images);
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(INPUT, x);
         if (config.architecture().variational()) {
@@ -125,7 +170,8 @@ public final class AutoencoderModel {
         if (replay == null) {
             List<String> outputs = new ArrayList<>(lossNames());
             outputs.addAll(gradientNames.values());
-            ReplayedFunction.Recording recording = ReplayedFunction.record(sd.getFunction("grad"), feed, outputs);
+            ReplayedFunction.Recording recording = ReplayedFunction.record(sd.getFunction("grad"), feed, outputs,
+                    false, true);
             gradientReplays.put(batch, recording.replay());
             out = recording.outputs();
         } else {
@@ -167,6 +213,16 @@ public final class AutoencoderModel {
         } finally {
             System.setOut(original);
         }
+    }
+
+    private INDArray checkedImages(INDArray images) {
+        INDArray x = cast(images);
+        if (x.rank() != 4 || x.size(1) != config.input().channels() || x.size(2) != config.input().height()
+                || x.size(3) != config.input().width()) {
+            throw new IllegalArgumentException("images must be [N, " + config.input() + "] for this model, got "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        return x;
     }
 
     private INDArray cast(INDArray array) {

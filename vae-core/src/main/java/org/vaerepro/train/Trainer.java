@@ -99,6 +99,7 @@ public final class Trainer {
         List<EpochReport> history = new ArrayList<>(state.history());
         long globalStep = state.globalStep();
         NativeMemoryReclaimer reclaimer = new NativeMemoryReclaimer();
+        reclaimer.beforeTraining();
         Provenance origin = checkpoint == null ? null : Provenance.now(new DataProvenance(
                 new DatasetProvenance(data.name(), data.size(), data.checksum()), null), null);
         double seconds = state.seconds();
