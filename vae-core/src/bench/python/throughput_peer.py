@@ -1,7 +1,7 @@
 """PyTorch peer of ModelThroughputBenchmark: the same three architectures, batch, data and protocol.
 
 Run with Debian's python3-torch (apt-get install python3-torch):
-    OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 vae-core/src/bench/python/throughput_peer.py ../shared/data [steps] [epochs]
+    OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 vae-core/src/bench/python/throughput_peer.py ../shared/data [steps] [epochs] [configuration, e.g. mnist/vae]
 (OMP_WAIT_POLICY=PASSIVE as for the Java side: with spinning OpenMP workers PyTorch ran at half speed on this 2-vCPU VM.)
 Protocol: real MNIST / CIFAR-10 images (first 128*steps), uint8 -> float per batch, seeded shuffling,
 one warm-up epoch then `epochs` measured epochs of forward + backward + Adam (lr 1e-3); inference
@@ -84,6 +84,8 @@ def main():
     root = sys.argv[1]
     steps = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     epochs = int(sys.argv[3]) if len(sys.argv) > 3 else 2
+    # One configuration per process gives each its own peak resident set, as on the Java side.
+    only = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
     threads = int(os.environ.get("OMP_NUM_THREADS", "2"))
     torch.set_num_threads(threads)
     # Denormal gradients slowed PyTorch here about 10x (an MNIST epoch took 1,036 s instead of about 120 s);
@@ -92,18 +94,23 @@ def main():
     torch.manual_seed(1)
     batch = 128
     n = batch * steps
-    sets = {
-        "mnist": (read_mnist(f"{root}/mnist/train-images-idx3-ubyte.gz")[:n],
-                  read_mnist(f"{root}/mnist/t10k-images-idx3-ubyte.gz")[:n], 10),
-        "cifar10": (read_cifar([f"{root}/cifar-10-batches-bin/data_batch_1.bin"])[:n],
-                    read_cifar([f"{root}/cifar-10-batches-bin/test_batch.bin"])[:n], 128),
+    readers = {
+        "mnist": lambda: (read_mnist(f"{root}/mnist/train-images-idx3-ubyte.gz")[:n],
+                          read_mnist(f"{root}/mnist/t10k-images-idx3-ubyte.gz")[:n], 10),
+        "cifar10": lambda: (read_cifar([f"{root}/cifar-10-batches-bin/data_batch_1.bin"])[:n],
+                            read_cifar([f"{root}/cifar-10-batches-bin/test_batch.bin"])[:n], 128),
     }
+    sets = {name: read() for name, read in readers.items() if only is None or only.startswith(name + "/")}
+    if not sets:
+        sys.exit(f"configuration '{only}': expected <dataset>/<architecture> with dataset mnist or cifar10")
     print(f"# pytorch {torch.__version__} peer: batch {batch}, {steps} steps/epoch, 1 warm-up + {epochs} measured epochs, "
           f"threads {torch.get_num_threads()}")
     print("dataset\tarchitecture\td\ttrain_img_s\tinfer_img_s\tpeak_rss_mib")
     for name, (train, test, d) in sets.items():
         train_t, test_t = torch.from_numpy(train.copy()), torch.from_numpy(test.copy())
         for arch in ["vae", "vae-upsample", "ae"]:
+            if only is not None and only != f"{name}/{arch}":
+                continue
             model = Model(arch, train.shape[1], train.shape[2], d)
             opt = torch.optim.Adam(model.parameters(), lr=1e-3)
             rng = np.random.default_rng(1)

@@ -44,15 +44,23 @@ public final class ModelThroughputBenchmark {
     public static void main(String[] args) {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: ModelThroughputBenchmark <data dir> <steps per epoch> "
-                    + "[measured epochs, default 2]");
+                    + "[measured epochs, default 2] [configuration, e.g. mnist/vae; default all six]");
         }
         DatasetRepository data = new DatasetRepository(DataLocations.of(Path.of(args[0])));
         int steps = Integer.parseInt(args[1]);
         int measuredEpochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        // One configuration per process gives each its own peak resident set (the peak of a six-model run is the
+        // largest model's plus what the earlier ones left behind).
+        String only = args.length > 3 && !args[3].isBlank() ? args[3] : null;
         System.out.printf(Locale.ROOT, "# vae-repro model throughput: batch %d, %d steps/epoch, 1 warm-up + %d measured "
                 + "epochs, %s%n", BATCH, steps, measuredEpochs, EnvironmentProvenance.current().summary());
         System.out.println("dataset\tarchitecture\td\ttrain_img_s\tinfer_img_s\trss_mib\tpeak_rss_mib");
-        List<StandardDataset> datasets = List.of(StandardDataset.MNIST, StandardDataset.CIFAR10);
+        List<StandardDataset> datasets = List.of(StandardDataset.MNIST, StandardDataset.CIFAR10).stream()
+                .filter(d -> only == null || only.startsWith(d.id() + "/")).toList();
+        if (datasets.isEmpty()) {
+            throw new IllegalArgumentException("configuration '" + only + "': expected <dataset>/<architecture> with "
+                    + "dataset mnist or cifar10 and architecture vae, vae-upsample or ae");
+        }
         Map<StandardDataset, ImageDataset[]> loaded = new EnumMap<>(StandardDataset.class);
         for (StandardDataset dataset : datasets) {
             ImageDataset[] splits = new ImageDataset[2];
@@ -68,6 +76,9 @@ public final class ModelThroughputBenchmark {
             ImageDataset test = loaded.get(dataset)[1];
             int latentDim = dataset == StandardDataset.MNIST ? 10 : 128;
             for (String id : List.of("vae", "vae-upsample", "ae")) {
+                if (only != null && !only.equals(dataset.id() + "/" + id)) {
+                    continue;
+                }
                 Architecture architecture = Architecture.fromId(id);
                 AutoencoderModel model = AutoencoderModel.create(ModelConfig.of(architecture, dataset.shape(), latentDim), 1);
                 TrainingResult result = new Trainer(new TrainerConfig(1 + measuredEpochs, BATCH, 1e-3, 1, 0, 0), List.of())

@@ -1,0 +1,39 @@
+"""Summarises models-vs-peer.sh's rows: per configuration and thread count, the range (min-max over rounds) of
+Java's images/s, PyTorch's, their ratio within each round, and the peak resident memory of each side.
+Usage: /usr/bin/python3 reproductions/bench/models-vs-peer-summary.py rows.tsv"""
+import csv
+import sys
+from collections import defaultdict
+
+
+def span(values, fmt):
+    low, high = min(values), max(values)
+    return fmt.format(low) if fmt.format(low) == fmt.format(high) else f"{fmt.format(low)}-{fmt.format(high)}"
+
+
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+by = defaultdict(dict)
+for r in rows:
+    by[(r["configuration"], r["threads"], r["round"])][r["side"]] = r
+configs = list(dict.fromkeys(r["configuration"] for r in rows))
+for measure, title in (("infer_img_s", "Inference"), ("train_img_s", "Training")):
+    print(f"\n{title}, images/s (range over rounds; ratio Java/PyTorch within each round)\n")
+    print("| configuration | threads | Java | PyTorch | ratio |")
+    print("|---|---|---|---|---|")
+    for threads in ("1", "2"):
+        for c in configs:
+            pairs = [v for (cc, t, _), v in sorted(by.items()) if cc == c and t == threads and len(v) == 2]
+            if not pairs:
+                continue
+            j = [float(p["java"][measure]) for p in pairs]
+            p = [float(p["pytorch"][measure]) for p in pairs]
+            print(f"| {c} | {threads} | {span(j, '{:,.0f}')} | {span(p, '{:,.0f}')} | "
+                  f"{span([a / b for a, b in zip(j, p)], '{:.2f}')} |")
+print("\nPeak resident memory, MiB (range over rounds and thread counts; ratio Java/PyTorch within each pair)\n")
+print("| configuration | Java | PyTorch | ratio |")
+print("|---|---|---|---|")
+for c in configs:
+    pairs = [v for (cc, _, _), v in sorted(by.items()) if cc == c and len(v) == 2]
+    j = [float(p["java"]["peak_rss_mib"]) for p in pairs]
+    p = [float(p["pytorch"]["peak_rss_mib"]) for p in pairs]
+    print(f"| {c} | {span(j, '{:,.0f}')} | {span(p, '{:,.0f}')} | {span([a / b for a, b in zip(j, p)], '{:.2f}')} |")
