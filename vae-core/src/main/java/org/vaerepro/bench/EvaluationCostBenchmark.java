@@ -24,9 +24,14 @@ import org.vaerepro.provenance.EnvironmentProvenance;
  * weights). One warm-up batch first (graph and LPIPS network construction), then each measurement timed once:
  * wall seconds, and the process's CPU seconds (less sensitive to other load on a shared machine; garbage
  * collection included).
+ *
+ * <p>Then the evaluation's batch size: the reconstruction pass over the same images (the forward pass every
+ * evaluation measure starts from) at each of {@link #SWEPT_BATCHES}, three timed passes each after one warm-up
+ * pass per size (a replayed pass is recorded once per batch size).
  */
 public final class EvaluationCostBenchmark {
     private static final int BATCH = 250;
+    private static final int[] SWEPT_BATCHES = {128, 250, 500, 1000};
 
     private EvaluationCostBenchmark() {
     }
@@ -73,6 +78,30 @@ public final class EvaluationCostBenchmark {
             System.out.printf(Locale.ROOT, "%s\t%d\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.2f\t%d\t%d%n", dataset.id(),
                     grid.size(), gridSeconds, gridCpu, samples, nllSeconds, nllCpu, report.nll().mean(),
                     EnvironmentProvenance.current().threads(), ResidentMemory.now().currentBytes() >> 20);
+        }
+        System.out.println("dataset\treconstruct_batch\timages_per_cpu_s\timages_per_s");
+        for (StandardDataset dataset : new StandardDataset[] {StandardDataset.MNIST, StandardDataset.CIFAR10}) {
+            ImageDataset test = repository.load(dataset, Split.TEST).firstN(images);
+            AutoencoderModel model = AutoencoderModel.create(ModelConfig.of(new Architecture.Vae(), dataset.shape(),
+                    dataset == StandardDataset.MNIST ? 10 : 128), 1);
+            for (int batch : SWEPT_BATCHES) {
+                reconstructAll(model, test, batch);
+                long started = System.nanoTime();
+                long cpu = cpuNanos();
+                for (int pass = 0; pass < 3; pass++) {
+                    reconstructAll(model, test, batch);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double cpuSeconds = (cpuNanos() - cpu) / 1e9;
+                System.out.printf(Locale.ROOT, "%s\t%d\t%.0f\t%.0f%n", dataset.id(), batch, 3 * test.size() / cpuSeconds,
+                        3 * test.size() / seconds);
+            }
+        }
+    }
+
+    private static void reconstructAll(AutoencoderModel model, ImageDataset test, int batch) {
+        for (int from = 0; from < test.size(); from += batch) {
+            model.reconstruct(test.range(from, Math.min(test.size(), from + batch)).images());
         }
     }
 }

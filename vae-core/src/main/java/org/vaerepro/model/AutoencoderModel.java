@@ -158,6 +158,14 @@ public final class AutoencoderModel {
      * belong to the model and are overwritten by the next call.
      */
     public BatchGradients gradients(INDArray images, INDArray eps) {
+        return gradients(images, eps, null);
+    }
+
+    /**
+     * As {@link #gradients(INDArray, INDArray)}, adding the wall time of each op of a replayed pass to {@code times}
+     * (nothing for the first batch of a size, which is recorded through SameDiff). Same results.
+     */
+    public BatchGradients gradients(INDArray images, INDArray eps, OpTimes times) {
         if (gradientNames == null) {
             prepareGradients();
             gradientNames = new java.util.LinkedHashMap<>();
@@ -175,7 +183,7 @@ public final class AutoencoderModel {
             gradientReplays.put(batch, recording.replay());
             out = recording.outputs();
         } else {
-            out = replay.run(feed);
+            out = replay.run(feed, times);
         }
         Map<String, INDArray> gradients = new java.util.TreeMap<>();
         gradientNames.forEach((param, gradient) -> gradients.put(param, out.get(gradient)));

@@ -408,6 +408,11 @@ final class ReplayedFunction {
 
     /** Runs the recorded ops on {@code feed} (same placeholder shapes as the recording); returns the outputs. */
     Map<String, INDArray> run(Map<String, INDArray> feed) {
+        return run(feed, null);
+    }
+
+    /** As {@link #run(Map)}, adding each op's wall time to {@code times} when it is not null. */
+    Map<String, INDArray> run(Map<String, INDArray> feed, OpTimes times) {
         for (String name : external) {
             INDArray fed = feed.get(name);
             values.put(name, fed != null ? fed : function.getArrForVarName(name));
@@ -416,6 +421,7 @@ final class ReplayedFunction {
         freshArrays.forEach((name, template) -> values.put(name, template.allocate()));
         for (int s = 0; s < steps.size(); s++) {
             Step step = steps.get(s);
+            long started = times != null ? System.nanoTime() : 0;
             INDArray[] in = new INDArray[step.inputs().length];
             for (int i = 0; i < in.length; i++) {
                 in[i] = values.get(step.inputs()[i]);
@@ -449,6 +455,9 @@ final class ReplayedFunction {
                     context.setOutputArray(0, values.get(step.outputs()[0]));
                     Nd4j.exec((Op) step.op(), context);
                 }
+            }
+            if (times != null) {
+                times.add(step.op().opName(), System.nanoTime() - started);
             }
         }
         Map<String, INDArray> result = new HashMap<>();
