@@ -64,11 +64,23 @@ public final class AutoencoderModel {
 
     /** Decoder output in [0,1] for latent codes [N, d]. */
     public INDArray decode(INDArray latent) {
+        return forward(Pass.DECODE, Map.of(LATENT, checkedLatent(latent))).get(DECODED);
+    }
+
+    /**
+     * The decoder's logits (before the sigmoid) for latent codes [N, d], as the likelihood bounds read them. The
+     * array belongs to the model and is overwritten by the next call of this method.
+     */
+    public INDArray decodeLogits(INDArray latent) {
+        return forward(Pass.DECODE_LOGITS, Map.of(LATENT, checkedLatent(latent))).get(GraphNames.DECODED_LOGITS);
+    }
+
+    private INDArray checkedLatent(INDArray latent) {
         if (latent.rank() != 2 || latent.size(1) != config.latentDim()) {
             throw new IllegalArgumentException("latent codes must be [N, " + config.latentDim() + "], got "
                     + java.util.Arrays.toString(latent.shape()));
         }
-        return forward(Pass.DECODE, Map.of(LATENT, cast(latent))).get(DECODED);
+        return cast(latent);
     }
 
     /** Reconstruction of each image, decoding the posterior mean (no sampling) as is usual at evaluation. */
@@ -91,7 +103,7 @@ public final class AutoencoderModel {
 
     /** What a forward replay computes from its feed; the losses' scalars are read at once, so they stay the replay's. */
     private enum Pass {
-        RECONSTRUCT(true), ENCODE(true), DECODE(true), LOSSES(false);
+        RECONSTRUCT(true), ENCODE(true), DECODE(true), DECODE_LOGITS(false), LOSSES(false);
 
         final boolean handedOver;
 
@@ -104,11 +116,11 @@ public final class AutoencoderModel {
     }
 
     /**
-     * Replays kept per model: the evaluator's batch and its last, smaller one for each of the four passes, plus
+     * Replays kept per model: the evaluator's batch and its last, smaller one for each of the five passes, plus
      * the pictures' few sizes. Beyond that the least recently used goes; re-recording one costs a single
      * SameDiff execution, as every call did before replays.
      */
-    private static final int MAX_FORWARD_REPLAYS = 12;
+    private static final int MAX_FORWARD_REPLAYS = 14;
 
     /**
      * One forward pass, as SameDiff's {@code output} computes it: the first call of each pass and batch size runs
@@ -136,6 +148,7 @@ public final class AutoencoderModel {
             case RECONSTRUCT -> List.of(RECONSTRUCTION);
             case ENCODE -> variational ? List.of(MEAN, LOG_VARIANCE) : List.of(MEAN);
             case DECODE -> List.of(DECODED);
+            case DECODE_LOGITS -> List.of(GraphNames.DECODED_LOGITS);
             case LOSSES -> lossNames();
         };
     }

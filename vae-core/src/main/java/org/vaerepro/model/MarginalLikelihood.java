@@ -2,7 +2,6 @@ package org.vaerepro.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -157,9 +156,7 @@ public final class MarginalLikelihood {
             int count = Math.min(decodeRows, rows - from);
             float[] chunk = java.util.Arrays.copyOfRange(z, from * latentDim, (from + count) * latentDim);
             INDArray codes = Nd4j.create(chunk, new long[] {count, latentDim}, 'c').castTo(model.dataType());
-            Map<String, INDArray> out = model.sameDiff().output(Map.of(GraphNames.LATENT, codes),
-                    GraphNames.DECODED_LOGITS);
-            double[] logits = doubles(out.get(GraphNames.DECODED_LOGITS));
+            double[] logits = doubles(model.decodeLogits(codes));
             for (int r = 0; r < count; r++) {
                 int image = (from + r) / samples;
                 double sum = 0;

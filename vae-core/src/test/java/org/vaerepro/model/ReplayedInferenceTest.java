@@ -21,7 +21,7 @@ import org.vaerepro.data.Split;
 import org.vaerepro.data.StandardDataset;
 
 /**
- * The replayed forward passes ({@code reconstruct}, {@code encode}, {@code decode}, {@code losses}) against SameDiff's
+ * The replayed forward passes ({@code reconstruct}, {@code encode}, {@code decode}, {@code decodeLogits}, {@code losses}) against SameDiff's
  * own execution, which is what they ran through before: the full-size models on real test images, batches of
  * several sizes (each size its own recording, each recording replayed), the parameters changed between batches,
  * every output compared bit for bit, and every array handed to the caller left alone by later calls.
@@ -63,6 +63,8 @@ class ReplayedInferenceTest {
             }
             INDArray decoded = model.decode(z);
             assertBitIdentical(reference.output(Map.of(LATENT, z), DECODED), decoded, what + " decode");
+            assertBitIdentical(reference.output(Map.of(LATENT, z), GraphNames.DECODED_LOGITS), model.decodeLogits(z),
+                    what + " decode logits");
             for (INDArray noise : variational ? new INDArray[] {null, eps} : new INDArray[] {null}) {
                 Map<String, Double> losses = model.losses(x, noise);
                 losses.forEach((name, value) -> assertEquals(reference.output(model.feed(x, noise), name).getDouble(0),
