@@ -11,12 +11,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.RunStatus;
 import org.vaerepro.regression.BaselineCheck;
@@ -35,10 +39,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * properties or environment variables (settings arrive through {@code session.SessionSettings}); and the rules of
  * one concept in one place: only {@link RunStatus} reads metrics.json to decide whether a result is current, and no
  * class outside {@code regression} computes a verdict. Each of those two is also shown to fail on a planted
- * violation ({@link PlantedViolations}), so neither passes vacuously.
+ * violation (the resource {@code PlantedViolations.java.txt}, compiled by the test), so neither passes vacuously.
  */
 class ArchitectureTest {
     private static JavaClasses core;
+    @TempDir
+    Path plantedDirectory;
 
     @BeforeAll
     static void importCore() {
@@ -72,8 +78,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void bothRulesFailOnAPlantedViolation() {
-        JavaClasses planted = new ClassFileImporter().importClasses(PlantedViolations.class);
+    void bothRulesFailOnAPlantedViolation() throws IOException {
+        JavaClasses planted = new ClassFileImporter().importPath(compiledPlantedViolations());
         AssertionError status = assertThrows(AssertionError.class, () -> ONE_RESULT_STATUS.check(planted));
         assertTrue(status.getMessage().contains("PlantedViolations.isCurrent"), status.getMessage());
         AssertionError judgement = assertThrows(AssertionError.class, () -> ONE_JUDGEMENT.check(planted));
@@ -146,5 +152,19 @@ class ArchitectureTest {
                     .filter(d -> !Files.isRegularFile(d.resolve("package-info.java"))).toList();
             assertEquals(List.of(), undocumented, "packages without package-info.java");
         }
+    }
+
+    /** The planted violations compiled against the test class path into a folder of their own. */
+    private Path compiledPlantedViolations() throws IOException {
+        Path source = plantedDirectory.resolve("src/org/vaerepro/PlantedViolations.java");
+        Files.createDirectories(source.getParent());
+        try (InputStream in = ArchitectureTest.class.getResourceAsStream("PlantedViolations.java.txt")) {
+            Files.copy(java.util.Objects.requireNonNull(in, "resource PlantedViolations.java.txt"), source);
+        }
+        Path classes = Files.createDirectories(plantedDirectory.resolve("classes"));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-classpath",
+                System.getProperty("java.class.path"), "-d", classes.toString(), source.toString());
+        assertEquals(0, status, "javac on the planted violations");
+        return classes;
     }
 }
