@@ -1,6 +1,8 @@
 package org.vaerepro.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vaerepro.data.DataLocations;
@@ -50,6 +52,7 @@ public final class EvaluationCostBenchmark {
         Lpips lpips = Lpips.load(Path.of(args[1]));
         int images = Integer.parseInt(args[2]);
         int samples = Integer.parseInt(args[3]);
+        List<String> sweeps = new ArrayList<>();
         System.out.println("dataset\tvariants\tgrid_s\tgrid_cpu_s\tnll_K\tnll_s\tnll_cpu_s\tnll_nats\tthreads\trss_mib");
         for (StandardDataset dataset : new StandardDataset[] {StandardDataset.MNIST, StandardDataset.CIFAR10}) {
             ImageDataset test = repository.load(dataset, Split.TEST).firstN(images);
@@ -78,25 +81,28 @@ public final class EvaluationCostBenchmark {
             System.out.printf(Locale.ROOT, "%s\t%d\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.2f\t%d\t%d%n", dataset.id(),
                     grid.size(), gridSeconds, gridCpu, samples, nllSeconds, nllCpu, report.nll().mean(),
                     EnvironmentProvenance.current().threads(), ResidentMemory.now().currentBytes() >> 20);
+            sweeps.addAll(batchSweep(dataset.id(), model, test));
         }
         System.out.println("dataset\treconstruct_batch\timages_per_cpu_s\timages_per_s");
-        for (StandardDataset dataset : new StandardDataset[] {StandardDataset.MNIST, StandardDataset.CIFAR10}) {
-            ImageDataset test = repository.load(dataset, Split.TEST).firstN(images);
-            AutoencoderModel model = AutoencoderModel.create(ModelConfig.of(new Architecture.Vae(), dataset.shape(),
-                    dataset == StandardDataset.MNIST ? 10 : 128), 1);
-            for (int batch : SWEPT_BATCHES) {
+        sweeps.forEach(System.out::println);
+    }
+
+    /** The reconstruct pass at each swept batch size, as rows of the second table (same model, same images). */
+    private static List<String> batchSweep(String dataset, AutoencoderModel model, ImageDataset test) {
+        List<String> rows = new ArrayList<>();
+        for (int batch : SWEPT_BATCHES) {
+            reconstructAll(model, test, batch);
+            long started = System.nanoTime();
+            long cpu = cpuNanos();
+            for (int pass = 0; pass < 3; pass++) {
                 reconstructAll(model, test, batch);
-                long started = System.nanoTime();
-                long cpu = cpuNanos();
-                for (int pass = 0; pass < 3; pass++) {
-                    reconstructAll(model, test, batch);
-                }
-                double seconds = (System.nanoTime() - started) / 1e9;
-                double cpuSeconds = (cpuNanos() - cpu) / 1e9;
-                System.out.printf(Locale.ROOT, "%s\t%d\t%.0f\t%.0f%n", dataset.id(), batch, 3 * test.size() / cpuSeconds,
-                        3 * test.size() / seconds);
             }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (cpuNanos() - cpu) / 1e9;
+            rows.add(String.format(Locale.ROOT, "%s\t%d\t%.0f\t%.0f", dataset, batch, 3 * test.size() / cpuSeconds,
+                    3 * test.size() / seconds));
         }
+        return rows;
     }
 
     private static void reconstructAll(AutoencoderModel model, ImageDataset test, int batch) {
