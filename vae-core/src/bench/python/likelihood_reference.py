@@ -7,6 +7,13 @@ float64 with PyTorch from the weights, images and noise the Java side exports.
     /usr/bin/python3 vae-core/src/bench/python/likelihood_reference.py vae-core/target/likelihood-export \
         vae-core/src/test/resources/org/vaerepro/model/likelihood-reference.json
 
+A trained run is checked the same way (its metrics.json report against this computation, on the same test
+images and noise):
+
+    mvn -pl vae-core test-compile exec:exec -Dexec.args="-classpath %classpath \
+        org.vaerepro.model.LikelihoodRunExport <run folder> <export dir>/<name>.zip"
+    /usr/bin/python3 vae-core/src/bench/python/likelihood_reference.py <export dir> <result.json>
+
 Each export (<case>.zip: manifest.json with the model config, arrays/*.npy) holds the parameters in ND4J's
 layouts, the test images, the standard-normal noise eps [images * K, d] and the Java side's posterior means,
 log-variances and mean reconstructions. This script rebuilds each model from the parameters alone (the layer
@@ -120,9 +127,13 @@ def main():
         eps = p["eps"].view(n, k, d)
         sigma = torch.exp(0.5 * logvar)
         z = mu[:, None, :] + sigma[:, None, :] * eps
-        logits = peer.logits(z.reshape(n * k, d))
-        images = x.repeat_interleave(k, dim=0)
-        log_px = log_likelihood(config["loss"], images, logits).view(n, k)
+        # A trained run's export holds hundreds of images x K samples: decoded a few images at a time, so the
+        # float64 logits of one chunk, not of all n * K codes, are in memory.
+        chunk = max(1, 2000 // k)
+        log_px = torch.cat([
+            log_likelihood(config["loss"], x[i:i + chunk].repeat_interleave(k, dim=0),
+                           peer.logits(z[i:i + chunk].reshape(-1, d))).view(-1, k)
+            for i in range(0, n, chunk)])
         log_pz = Normal(0.0, 1.0).log_prob(z).sum(2)
         log_qz = Normal(mu[:, None, :], sigma[:, None, :]).log_prob(z).sum(2)
         log_w = log_px + log_pz - log_qz
@@ -146,9 +157,24 @@ def main():
             "summary": {"nll": summary(nll), "elbo": summary(elbo), "analyticElbo": summary(analytic)},
             "nllBitsPerDimension": nll.mean().item() / (dims * math.log(2)),
         }
+        if "java" in manifest:
+            # A trained run's export: the report its metrics.json holds, beside this computation's.
+            java = manifest["java"]
+            result["cases"][path.stem]["run"] = manifest["run"]
+            result["cases"][path.stem]["java"] = {key: java[key] for key in ("nll", "elbo", "analyticElbo")}
+            result["cases"][path.stem]["difference"] = {
+                key: java[key]["mean"] - result["cases"][path.stem]["summary"][key]["mean"]
+                for key in ("nll", "elbo", "analyticElbo")}
+            print(f"{path.stem}: Java NLL {java['nll']['mean']:.4f}, here {nll.mean():.4f}, difference "
+                  f"{result['cases'][path.stem]['difference']['nll']:.2e}")
         print(f"{path.stem}: NLL {nll.mean():.4f} ± {summary(nll)['standardError']:.4f}, ELBO {elbo.mean():.4f}, "
               f"analytic ELBO {analytic.mean():.4f}; encoder error {encoder_error:.2e}, "
               f"reconstruction error {reconstruction_error:.2e}")
+    if any("run" in case for case in result["cases"].values()):
+        result["description"] = ("PyTorch " + torch.__version__ + " float64 likelihood bounds of trained runs, "
+                                 "produced by vae-core/src/bench/python/likelihood_reference.py from "
+                                 "LikelihoodRunExport exports, beside each run's own report (java) and the "
+                                 "difference java - here")
     with open(out, "w") as f:
         json.dump(result, f, indent=2)
         f.write("\n")

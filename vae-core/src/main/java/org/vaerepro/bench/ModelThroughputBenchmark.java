@@ -55,12 +55,11 @@ public final class ModelThroughputBenchmark {
         System.out.printf(Locale.ROOT, "# vae-repro model throughput: batch %d, %d steps/epoch, 1 warm-up + %d measured "
                 + "epochs, %s%n", BATCH, steps, measuredEpochs, EnvironmentProvenance.current().summary());
         System.out.println("dataset\tarchitecture\td\ttrain_img_s\tinfer_img_s\trss_mib\tpeak_rss_mib");
+        if (only != null) {
+            checkConfiguration(only);
+        }
         List<StandardDataset> datasets = List.of(StandardDataset.MNIST, StandardDataset.CIFAR10).stream()
                 .filter(d -> only == null || only.startsWith(d.id() + "/")).toList();
-        if (datasets.isEmpty()) {
-            throw new IllegalArgumentException("configuration '" + only + "': expected <dataset>/<architecture> with "
-                    + "dataset mnist or cifar10 and architecture vae, vae-upsample or ae");
-        }
         Map<StandardDataset, ImageDataset[]> loaded = new EnumMap<>(StandardDataset.class);
         for (StandardDataset dataset : datasets) {
             ImageDataset[] splits = new ImageDataset[2];
@@ -95,6 +94,29 @@ public final class ModelThroughputBenchmark {
                         trainImages / trainSeconds, inference, memory.currentBytes() >> 20, memory.peakBytes() >> 20);
                 System.out.println(row);
             }
+        }
+    }
+
+    /**
+     * Fails before any data is read unless {@code configuration} names one of the six measured configurations: an
+     * unknown dataset or architecture would otherwise measure nothing and print an empty table.
+     */
+    static void checkConfiguration(String configuration) {
+        String[] parts = configuration.split("/", -1);
+        String expected = "expected <dataset>/<architecture> with dataset mnist or cifar10 and architecture vae, "
+                + "vae-upsample or ae";
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("configuration '" + configuration + "': " + expected);
+        }
+        try {
+            StandardDataset dataset = StandardDataset.fromId(parts[0]);
+            Architecture.fromId(parts[1]);
+            if (dataset != StandardDataset.MNIST && dataset != StandardDataset.CIFAR10) {
+                throw new IllegalArgumentException("dataset '" + parts[0] + "' is not measured");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("configuration '" + configuration + "': " + e.getMessage() + "; "
+                    + expected, e);
         }
     }
 
