@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The likelihood bounds of trained runs (their metrics.json reports: NLL, ELBO, analytic ELBO) recomputed
+# independently in float64 with PyTorch from each run's exported weights, test images and importance-sampling
+# noise (vae-core/src/bench/python/likelihood_reference.py), the way MarginalLikelihoodReferenceTest checks
+# small models. Every run folder under the given results folder that holds model.zip and a likelihood report is
+# checked. Run from the repository root after `mvn -B install -DskipTests`; needs Debian's python3-torch.
+# Usage: reproductions/bench/likelihood-vs-reference.sh <suite results folder> <result.json> [export folder]
+set -euo pipefail
+results=$1
+out=$2
+exports=${3:-/tmp/vae-likelihood-exports}
+mkdir -p "$exports"
+found=0
+while IFS= read -r model; do
+  run=$(dirname "$model")
+  grep -q '"likelihood"' "$run/metrics.json" 2>/dev/null || continue
+  name=$(realpath --relative-to="$results" "$run" | tr '/' '_')
+  [[ -f "$exports/$name.zip" ]] || mvn -B -o -q -pl vae-core exec:exec -Dbench.threads=1 \
+    -Dexec.args="-classpath %classpath org.vaerepro.model.LikelihoodRunExport $(realpath "$run") $exports/$name.zip"
+  found=$((found + 1))
+done < <(find "$results" -name model.zip | sort)
+(( found > 0 )) || { echo "no run under $results has model.zip and a likelihood report" >&2; exit 1; }
+OMP_NUM_THREADS=1 /usr/bin/python3 vae-core/src/bench/python/likelihood_reference.py "$exports" "$out"
