@@ -67,24 +67,32 @@ public final class LikelihoodReferenceCases {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
         for (Case c : CASES) {
-            AutoencoderModel model = model(c);
-            INDArray x = images(c);
-            LatentCode code = model.encode(x);
-            Map<String, INDArray> arrays = new LinkedHashMap<>();
-            model.parameters().forEach((name, value) -> arrays.put("param/" + name, value));
-            arrays.put("images", x);
-            arrays.put("eps", EvaluationNoise.IMPORTANCE_SAMPLES.sample(c.seed(), 0, IMAGES, SAMPLES,
-                    c.config().latentDim(), DataType.DOUBLE));
-            arrays.put("mean", code.mean().dup());
-            arrays.put("logVariance", code.logVariance().dup());
-            arrays.put("reconstruction", model.reconstruct(x).dup());
-            ObjectNode manifest = Json.mapper().createObjectNode();
-            manifest.put("kind", "vae-repro-likelihood-export");
-            manifest.set("config", Json.mapper().valueToTree(c.config()));
-            manifest.put("samples", SAMPLES);
-            manifest.put("seed", c.seed());
-            ArrayArchive.write(out.resolve(c.name() + ".zip"), manifest, arrays);
-            System.out.println("wrote " + out.resolve(c.name() + ".zip"));
+            Path file = out.resolve(c.name() + ".zip");
+            export(file, model(c), images(c), c.seed(), SAMPLES, Json.mapper().createObjectNode());
+            System.out.println("wrote " + file);
         }
+    }
+
+    /**
+     * Writes what likelihood_reference.py reads: {@code model}'s parameters, the {@code images}, the importance
+     * noise of {@code noiseSeed} ({@code samples} rows per image, as MarginalLikelihood draws it) and the Java side's
+     * encoder outputs and mean reconstructions; {@code manifest} (any extra fields) gets the model config, K and seed.
+     */
+    static void export(Path file, AutoencoderModel model, INDArray images, long noiseSeed, int samples,
+            ObjectNode manifest) {
+        LatentCode code = model.encode(images);
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        model.parameters().forEach((name, value) -> arrays.put("param/" + name, value));
+        arrays.put("images", images);
+        arrays.put("eps", EvaluationNoise.IMPORTANCE_SAMPLES.sample(noiseSeed, 0, (int) images.size(0), samples,
+                model.config().latentDim(), DataType.DOUBLE));
+        arrays.put("mean", code.mean().dup());
+        arrays.put("logVariance", code.logVariance().dup());
+        arrays.put("reconstruction", model.reconstruct(images).dup());
+        manifest.put("kind", "vae-repro-likelihood-export");
+        manifest.set("config", Json.mapper().valueToTree(model.config()));
+        manifest.put("samples", samples);
+        manifest.put("seed", noiseSeed);
+        ArrayArchive.write(file, manifest, arrays);
     }
 }

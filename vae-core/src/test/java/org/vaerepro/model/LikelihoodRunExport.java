@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaerepro.SharedData;
 import org.vaerepro.data.Split;
@@ -52,24 +49,11 @@ public final class LikelihoodRunExport {
         AutoencoderModel model = ModelFile.load(run.resolve("model.zip")).model();
         StandardDataset dataset = StandardDataset.fromId(spec.get("dataset").asText());
         INDArray x = SharedData.repository().load(dataset, Split.TEST).range(0, images).images();
-        LatentCode code = model.encode(x);
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        model.parameters().forEach((name, value) -> arrays.put("param/" + name, value));
-        arrays.put("images", x);
-        arrays.put("eps", EvaluationNoise.IMPORTANCE_SAMPLES.sample(noiseSeed, 0, images, samples,
-                model.config().latentDim(), DataType.DOUBLE));
-        arrays.put("mean", code.mean().dup());
-        arrays.put("logVariance", code.logVariance().dup());
-        arrays.put("reconstruction", model.reconstruct(x).dup());
         ObjectNode manifest = Json.mapper().createObjectNode();
-        manifest.put("kind", "vae-repro-likelihood-export");
-        manifest.set("config", Json.mapper().valueToTree(model.config()));
-        manifest.put("samples", samples);
-        manifest.put("seed", noiseSeed);
         manifest.put("run", run.toString());
         manifest.set("java", report);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        ArrayArchive.write(out, manifest, arrays);
+        LikelihoodReferenceCases.export(out, model, x, noiseSeed, samples, manifest);
         System.out.println("wrote " + out + " (" + images + " images x " + samples + " samples)");
     }
 }
