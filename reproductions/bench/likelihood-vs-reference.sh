@@ -16,7 +16,8 @@ while IFS= read -r model; do
   grep -q '"likelihood"' "$run/metrics.json" 2>/dev/null || continue
   name=$(realpath --relative-to="$results" "$run" | tr '/' '_')
   [[ -f "$exports/$name.zip" ]] || mvn -B -o -q -pl vae-core exec:exec -Dbench.threads=1 \
-    -Dexec.args="-classpath %classpath org.vaerepro.model.LikelihoodRunExport $(realpath "$run") $exports/$name.zip"
+    -Dexec.args="-classpath %classpath org.vaerepro.model.LikelihoodRunExport $(realpath "$run") $exports/$name.zip" \
+    < /dev/null # Maven would read the rest of the run list
   found=$((found + 1))
 done < <(find "$results" -name model.zip | sort)
 (( found > 0 )) || { echo "no run under $results has model.zip and a likelihood report" >&2; exit 1; }
