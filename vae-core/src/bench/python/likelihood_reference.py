@@ -113,6 +113,11 @@ def main():
                        "by vae-core/src/bench/python/likelihood_reference.py from the LikelihoodReferenceCases export",
         "cases": {},
     }
+    if out.exists():
+        # Trained runs checked before keep their cases, so a results folder is checked run by run as its models
+        # land (a model.zip is not committed); an export here recomputes its own case.
+        result["cases"].update({name: case for name, case in json.loads(out.read_text())["cases"].items()
+                                if "run" in case})
     for path in sorted(export.glob("*.zip")):
         manifest, p = load(path)
         config, k = manifest["config"], manifest["samples"]
@@ -179,9 +184,11 @@ def main():
                                  "produced by vae-core/src/bench/python/likelihood_reference.py from "
                                  "LikelihoodRunExport exports, beside each run's own report (java) and the "
                                  "difference java - here")
-    with open(out, "w") as f:
+    partial = out.with_name(out.name + ".partial")
+    with open(partial, "w") as f:
         json.dump(result, f, indent=2)
         f.write("\n")
+    os.replace(partial, out)  # a reader never sees half a file, and an interrupted run leaves the old one
     print("wrote", out)
 
 
