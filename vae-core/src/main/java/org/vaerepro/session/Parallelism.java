@@ -43,6 +43,12 @@ public record Parallelism(int workers, int threadsPerWorker, WorkerLaunch launch
                 + requestedThreads);
         int workers = requestedWorkers > 0 ? requestedWorkers : automatic(cores, memoryBytes);
         if (workers == 1) {
+            // Serial runs share this JVM's native threads, fixed when it started: a thread count asked of them
+            // would be ignored, and the thread count is part of a run's arithmetic.
+            Preconditions.check(requestedThreads == 0, "setting 'threadsPerWorker' (" + requestedThreads
+                    + ") applies to worker JVMs, but 1 worker runs every run in this JVM at its own OMP_NUM_THREADS;"
+                    + " set OMP_NUM_THREADS=" + requestedThreads + " for this JVM and leave 'threadsPerWorker' at 0,"
+                    + " or ask for 2 or more workers");
             return SERIAL;
         }
         int threads = requestedThreads > 0 ? requestedThreads : Math.max(1, cores / workers);
