@@ -18,13 +18,13 @@ def read(path):
     return json.loads(path.read_text())
 
 
-def same_training(run, other):
-    a, b = read(run / "training.json")["result"]["epochs"], read(other / "training.json")["result"]["epochs"]
+def same_training(training, report, other):
+    a, b = training["result"]["epochs"], read(other / "training.json")["result"]["epochs"]
     fields = ("loss", "reconstruction", "kl")
     same = len(a) == len(b) and all(
         all(x[f] == y[f] for f in fields) and all(x["validation"][f] == y["validation"][f] for f in ("loss", "psnr"))
         for x, y in zip(a, b))
-    same = same and read(run / "metrics.json")["metrics"]["psnr"] == read(other / "metrics.json")["metrics"]["psnr"]
+    same = same and report["metrics"]["psnr"] == read(other / "metrics.json")["metrics"]["psnr"]
     return "yes" if same else f"no (epoch 1 loss {a[0]['loss'] - b[0]['loss']:+.4f})"
 
 
@@ -38,12 +38,13 @@ for metrics_file in sorted(results.glob("*/metrics.json")):
     if likelihood is None:
         continue
     convergence = report["convergence"]
+    training = read(run / "training.json")
     other = compared / run.name / "seed-1"
-    identity = same_training(run, other) if (other / "training.json").exists() else "(no such run)"
+    identity = same_training(training, report, other) if (other / "training.json").exists() else "(no such run)"
     case = reference.get(run.name)
     check = f"{case['difference']['nll']:+.1e}" if case else "not checked"
     nll, elbo = likelihood["nll"], likelihood["negativeElbo"]
-    cpu = read(run / "training.json")["provenance"]["environment"]["cpu"]
+    cpu = training["provenance"]["environment"]["cpu"]
     processor = cpu[cpu.find("(") + 1:-1] if "(" in cpu else cpu
     print(f"| {run.name} | {convergence['epochsTrained']} ({convergence['bestEpoch'] + 1}) "
           f"| {report['metrics']['psnr']:.3f} | {nll['mean']:.2f} ± {nll['standardError']:.2f} "
