@@ -1,17 +1,21 @@
 """The likelihood table of a suite's runs (reproductions/README.md): per run, the epochs it trained, its test
 NLL and negative ELBO with their standard errors over the declared test images, the KL term and NLL in bits per
-dimension, the test PSNR and the processor that trained it; whether its training equals, bit for bit, the same experiment's seed-1 run in
-another suite's results (every epoch's training loss, reconstruction, KL, validation loss and PSNR, and the test
-PSNR), or the first epoch's loss difference where it does not; and, given likelihood-vs-reference.sh's result,
-the difference of the Java NLL from the float64 PyTorch computation on the same exported run.
-Usage: /usr/bin/python3 reproductions/bench/likelihood-table.py <suite results> <compared suite results>
-       [likelihood-reference.json]"""
+dimension, the test PSNR and the processor that trained it; whether its training equals, bit for bit, the same run
+in the suite its suite is compared with (every epoch's training loss, reconstruction, KL, validation loss and PSNR,
+and the test PSNR), or the first epoch's loss difference where it does not; and, given likelihood-vs-reference.sh's
+result, the difference of the Java NLL from the float64 PyTorch computation on the same exported run (marked when
+the checked model was a retrain whose Java NLL differs from the listed run's).
+The runs are those LikelihoodRunExport lists in runs.json (current for the suite as declared now, with a likelihood
+report; with the compared suite's run where that is current): this script decides nothing about which run counts.
+Usage: /usr/bin/python3 reproductions/bench/likelihood-table.py <runs.json> [likelihood-reference.json]"""
 import json
 import sys
 from pathlib import Path
 
-results, compared = Path(sys.argv[1]), Path(sys.argv[2])
-reference = json.loads(Path(sys.argv[3]).read_text())["cases"] if len(sys.argv) > 3 else {}
+runs = json.loads(Path(sys.argv[1]).read_text())
+if runs.get("format", {}).get("kind") != "vae-repro-likelihood-runs" or runs["format"].get("version") != 1:
+    sys.exit(f"{sys.argv[1]}: expected format vae-repro-likelihood-runs version 1 (LikelihoodRunExport's runs.json)")
+reference = json.loads(Path(sys.argv[2]).read_text())["cases"] if len(sys.argv) > 2 else {}
 
 
 def read(path):
@@ -31,22 +35,21 @@ def same_training(training, report, other):
 print("| run | epochs (best) | test PSNR | NLL ± SE (nats) | -ELBO ± SE | KL | NLL bits/dim "
       "| processor | training = seed 1 of the compared suite | Java - PyTorch NLL |")
 print("|---|---|---|---|---|---|---|---|---|---|")
-for metrics_file in sorted(results.glob("*/metrics.json")):
-    run = metrics_file.parent
-    report = read(metrics_file)
-    likelihood = report["metrics"].get("likelihood")
-    if likelihood is None:
-        continue
+for row in runs["runs"]:
+    run = Path(row["folder"])
+    report = read(run / "metrics.json")
+    likelihood = report["metrics"]["likelihood"]
     convergence = report["convergence"]
     training = read(run / "training.json")
-    other = compared / run.name / "seed-1"
-    identity = same_training(training, report, other) if (other / "training.json").exists() else "(no such run)"
-    case = reference.get(run.name)
-    check = f"{case['difference']['nll']:+.1e}" if case else "not checked"
+    identity = same_training(training, report, Path(row["compared"])) if "compared" in row else "(no current run)"
     nll, elbo = likelihood["nll"], likelihood["negativeElbo"]
+    case = reference.get(row["run"])
+    check = f"{case['difference']['nll']:+.1e}" if case else "not checked"
+    if case and case["java"]["nll"]["mean"] != nll["mean"]:
+        check += f" (on a retrain: Java NLL {case['java']['nll']['mean']:.2f})"
     cpu = training["provenance"]["environment"]["cpu"]
     processor = cpu[cpu.find("(") + 1:-1] if "(" in cpu else cpu
-    print(f"| {run.name} | {convergence['epochsTrained']} ({convergence['bestEpoch'] + 1}) "
+    print(f"| {row['run']} | {convergence['epochsTrained']} ({convergence['bestEpoch'] + 1}) "
           f"| {report['metrics']['psnr']:.3f} | {nll['mean']:.2f} ± {nll['standardError']:.2f} "
           f"| {elbo['mean']:.2f} ± {elbo['standardError']:.2f} | {likelihood['kl']['mean']:.2f} "
           f"| {likelihood['nllBitsPerDimension']:.4f} | {processor} | {identity} | {check} |")

@@ -7,11 +7,11 @@ float64 with PyTorch from the weights, images and noise the Java side exports.
     /usr/bin/python3 vae-core/src/bench/python/likelihood_reference.py vae-core/target/likelihood-export \
         vae-core/src/test/resources/org/vaerepro/model/likelihood-reference.json
 
-A trained run is checked the same way (its metrics.json report against this computation, on the same test
-images and noise):
+A suite's trained runs are checked the same way (each metrics.json report against this computation, on the same
+test images and noise), by reproductions/bench/likelihood-vs-reference.sh:
 
     mvn -pl vae-core test-compile exec:exec -Dexec.args="-classpath %classpath \
-        org.vaerepro.model.LikelihoodRunExport <run folder> <export dir>/<name>.zip"
+        org.vaerepro.model.LikelihoodRunExport <suite.json> <output folder> <export dir> [<result.json>]"
     /usr/bin/python3 vae-core/src/bench/python/likelihood_reference.py <export dir> <result.json>
 
 Each export (<case>.zip: manifest.json with the model config, arrays/*.npy) holds the parameters in ND4J's
