@@ -1,6 +1,6 @@
 """PyTorch peer of ModelThroughputBenchmark: the same three architectures, batch, data and protocol.
 
-Run with Debian's python3-torch (apt-get install python3-torch):
+Run with Debian's python3-torch and OpenBLAS (apt-get install python3-torch libopenblas0-pthread; see blas_library):
     OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 vae-core/src/bench/python/throughput_peer.py ../shared/data [steps] [epochs] [configuration, e.g. mnist/vae]
 (OMP_WAIT_POLICY=PASSIVE as for the Java side: with spinning OpenMP workers PyTorch ran at half speed on this 2-vCPU VM.)
 Protocol: real MNIST / CIFAR-10 images (first 128*steps), uint8 -> float per batch, seeded shuffling,
@@ -17,6 +17,31 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+
+def blas_library():
+    """The library that serves PyTorch's sgemm_ (Debian's torch links libblas.so.3, which its alternatives
+    resolve). The reference BLAS (libblas3 alone) makes PyTorch's GEMM-based CPU ops, among them addmm and
+    slow_conv_transpose2d (every ConvTranspose2d here), 4-7x slower: measured 2026-12-06, MNIST vae reconstruct
+    200-250 ms a batch against 29-35 ms with OpenBLAS. A peer on it would flatter the Java side, which runs ND4J's
+    bundled OpenBLAS, so the peers refuse it."""
+    import ctypes
+
+    class DlInfo(ctypes.Structure):
+        _fields_ = [("dli_fname", ctypes.c_char_p), ("dli_fbase", ctypes.c_void_p),
+                    ("dli_sname", ctypes.c_char_p), ("dli_saddr", ctypes.c_void_p)]
+
+    try:  # the soname torch linked: dlopen hands back the library already loaded under it
+        address = ctypes.cast(ctypes.CDLL("libblas.so.3").sgemm_, ctypes.c_void_p)
+    except (OSError, AttributeError) as e:
+        sys.exit(f"cannot find the BLAS PyTorch uses (libblas.so.3's sgemm_): {e}")
+    info = DlInfo()
+    ctypes.CDLL(None).dladdr(address, ctypes.byref(info))
+    library = os.path.realpath(info.dli_fname.decode())
+    if not any(name in library.lower() for name in ("openblas", "mkl", "blis")):
+        sys.exit(f"PyTorch here uses the reference BLAS ({library}), whose GEMM makes the peer 4-7x slower; "
+                 "install an optimised one (apt-get install libopenblas0-pthread) and run again")
+    return library
 
 
 def read_mnist(path):
@@ -104,7 +129,7 @@ def main():
     if not sets:
         sys.exit(f"configuration '{only}': expected <dataset>/<architecture> with dataset mnist or cifar10")
     print(f"# pytorch {torch.__version__} peer: batch {batch}, {steps} steps/epoch, 1 warm-up + {epochs} measured epochs, "
-          f"threads {torch.get_num_threads()}")
+          f"threads {torch.get_num_threads()}, BLAS {blas_library()}")
     print("dataset\tarchitecture\td\ttrain_img_s\tinfer_img_s\tpeak_rss_mib")
     for name, (train, test, d) in sets.items():
         train_t, test_t = torch.from_numpy(train.copy()), torch.from_numpy(test.copy())

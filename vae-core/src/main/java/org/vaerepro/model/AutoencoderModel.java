@@ -85,7 +85,15 @@ public final class AutoencoderModel {
 
     /** Reconstruction of each image, decoding the posterior mean (no sampling) as is usual at evaluation. */
     public INDArray reconstruct(INDArray images) {
-        return forward(Pass.RECONSTRUCT, feed(images, null)).get(RECONSTRUCTION);
+        return reconstruct(images, null);
+    }
+
+    /**
+     * As {@link #reconstruct(INDArray)}, adding each op's wall time to {@code times} when it is not null (the
+     * benchmarks' per-op profile; a pass that is recorded, the first of its batch size, is not timed).
+     */
+    public INDArray reconstruct(INDArray images, OpTimes times) {
+        return forward(Pass.RECONSTRUCT, feed(images, null), times).get(RECONSTRUCTION);
     }
 
     /** {@code count} images decoded from z ~ N(0, I) drawn with {@code seed}. */
@@ -128,10 +136,14 @@ public final class AutoencoderModel {
      * bits; see {@link ReplayedFunction}). The outputs of {@link Pass#handedOver} passes are new arrays every call.
      */
     private Map<String, INDArray> forward(Pass pass, Map<String, INDArray> feed) {
+        return forward(pass, feed, null);
+    }
+
+    private Map<String, INDArray> forward(Pass pass, Map<String, INDArray> feed, OpTimes times) {
         Forward key = new Forward(pass, feed.values().iterator().next().size(0));
         ReplayedFunction replay = forwardReplays.get(key);
         if (replay != null) {
-            return replay.run(feed);
+            return replay.run(feed, times);
         }
         ReplayedFunction.Recording recording = ReplayedFunction.record(sd, feed, outputs(pass), pass.handedOver,
                 false);

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * Wall time per op of replayed passes, summed by op name (conv2d, conv2d_bp, multiply, ...) in the order the ops
- * first ran: what a step spends where, for profiling against a peer. Handed to
- * {@link AutoencoderModel#gradients(org.nd4j.linalg.api.ndarray.INDArray, org.nd4j.linalg.api.ndarray.INDArray, OpTimes)};
- * timing each op costs two clock reads, so the training path passes none. Not thread-safe.
+ * first ran: what a step or a reconstruction spends where, for profiling against a peer. Handed to
+ * {@link AutoencoderModel#gradients(org.nd4j.linalg.api.ndarray.INDArray, org.nd4j.linalg.api.ndarray.INDArray, OpTimes)}
+ * or {@link AutoencoderModel#reconstruct(org.nd4j.linalg.api.ndarray.INDArray, OpTimes)}; timing each op costs two
+ * clock reads, so training and evaluation pass none. Not thread-safe.
  */
 public final class OpTimes {
     private final Map<String, Long> nanos = new LinkedHashMap<>();
