@@ -1,5 +1,6 @@
 """Summarises models-vs-peer.sh's rows: per configuration and thread count, the range (min-max over rounds) of
-Java's images/s, PyTorch's, their ratio within each round, and the peak resident memory of each side.
+Java's images/s, PyTorch's, their ratio within each round, the peak resident memory of each side, and the split of
+a training step (batch assembly, gradient pass, Adam update; ms per step).
 Usage: /usr/bin/python3 reproductions/bench/models-vs-peer-summary.py rows.tsv"""
 import csv
 import sys
@@ -37,3 +38,16 @@ for c in configs:
     j = [float(p["java"]["peak_rss_mib"]) for p in pairs]
     p = [float(p["pytorch"]["peak_rss_mib"]) for p in pairs]
     print(f"| {c} | {span(j, '{:,.0f}')} | {span(p, '{:,.0f}')} | {span([a / b for a, b in zip(j, p)], '{:.2f}')} |")
+print("\nA training step, ms (range over rounds): batch assembly, gradient pass, Adam update\n")
+print("| configuration | threads | Java batch | PyTorch batch | Java pass | PyTorch pass | Java update | PyTorch update |")
+print("|---|---|---|---|---|---|---|---|")
+for threads in ("1", "2"):
+    for c in configs:
+        pairs = [v for (cc, t, _), v in sorted(by.items()) if cc == c and t == threads and len(v) == 2]
+        if not pairs:
+            continue
+        cells = []
+        for measure in ("batch_ms", "pass_ms", "update_ms"):
+            for side in ("java", "pytorch"):
+                cells.append(span([float(p[side][measure]) for p in pairs], "{:.1f}"))
+        print(f"| {c} | {threads} | " + " | ".join(cells) + " |")

@@ -4,7 +4,8 @@ Run with Debian's python3-torch and OpenBLAS (apt-get install python3-torch libo
     OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 vae-core/src/bench/python/throughput_peer.py ../shared/data [steps] [epochs] [configuration, e.g. mnist/vae]
 (OMP_WAIT_POLICY=PASSIVE as for the Java side: with spinning OpenMP workers PyTorch ran at half speed on this 2-vCPU VM.)
 Protocol: real MNIST / CIFAR-10 images (first 128*steps), uint8 -> float per batch, seeded shuffling,
-one warm-up epoch then `epochs` measured epochs of forward + backward + Adam (lr 1e-3); inference
+one warm-up epoch then `epochs` measured epochs of forward + backward + Adam (lr 1e-3), with the mean split of a
+measured step (batch assembly, gradient pass, Adam update) as ModelThroughputBenchmark prints it; inference
 times reconstruct (mean path, sigmoid) on 128*steps test images after 3 warm-up batches.
 """
 import gzip
@@ -130,7 +131,7 @@ def main():
         sys.exit(f"configuration '{only}': expected <dataset>/<architecture> with dataset mnist or cifar10")
     print(f"# pytorch {torch.__version__} peer: batch {batch}, {steps} steps/epoch, 1 warm-up + {epochs} measured epochs, "
           f"threads {torch.get_num_threads()}, BLAS {blas_library()}")
-    print("dataset\tarchitecture\td\ttrain_img_s\tinfer_img_s\tpeak_rss_mib")
+    print("dataset\tarchitecture\td\ttrain_img_s\tinfer_img_s\tpeak_rss_mib\tbatch_ms\tpass_ms\tupdate_ms")
     for name, (train, test, d) in sets.items():
         train_t, test_t = torch.from_numpy(train.copy()), torch.from_numpy(test.copy())
         for arch in ["vae", "vae-upsample", "ae"]:
@@ -140,16 +141,23 @@ def main():
             opt = torch.optim.Adam(model.parameters(), lr=1e-3)
             rng = np.random.default_rng(1)
             measured_images, measured_seconds = 0, 0.0
+            phases = [0.0, 0.0, 0.0]  # batch assembly, gradient pass (losses read), Adam update: as StepPhases
             for epoch in range(1 + epochs):
                 order = torch.from_numpy(rng.permutation(n))
                 start = time.perf_counter()
                 for s in range(steps):
+                    t0 = time.perf_counter()
                     x = train_t[order[s * batch:(s + 1) * batch]].float().div_(255)
+                    t1 = time.perf_counter()
                     opt.zero_grad(set_to_none=True)
                     loss = model.loss(x)
                     loss.backward()
-                    opt.step()
                     loss.item()
+                    t2 = time.perf_counter()
+                    opt.step()
+                    if epoch > 0:
+                        for i, took in enumerate((t1 - t0, t2 - t1, time.perf_counter() - t2)):
+                            phases[i] += took
                 if epoch > 0:
                     measured_seconds += time.perf_counter() - start
                     measured_images += n
@@ -162,7 +170,9 @@ def main():
                 model.reconstruct(x)
             infer = n / (time.perf_counter() - start)
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-            print(f"{name}\t{arch}\t{d}\t{measured_images / measured_seconds:.1f}\t{infer:.1f}\t{peak}", flush=True)
+            split = "\t".join(f"{1000 * p / (steps * epochs):.2f}" for p in phases)
+            print(f"{name}\t{arch}\t{d}\t{measured_images / measured_seconds:.1f}\t{infer:.1f}\t{peak}\t{split}",
+                  flush=True)
 
 
 if __name__ == "__main__":

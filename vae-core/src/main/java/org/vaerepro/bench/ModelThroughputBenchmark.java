@@ -18,15 +18,18 @@ import org.vaerepro.model.Architecture;
 import org.vaerepro.model.AutoencoderModel;
 import org.vaerepro.model.ModelConfig;
 import org.vaerepro.provenance.EnvironmentProvenance;
+import org.vaerepro.train.StepPhases;
 import org.vaerepro.train.Trainer;
 import org.vaerepro.train.TrainerConfig;
+import org.vaerepro.train.TrainingListener;
 import org.vaerepro.train.TrainingResult;
 
 /**
  * Steady-state training and inference throughput and resident memory of each architecture on MNIST
  * (d = 10) and CIFAR-10 (d = 128) shapes, batch 128, on real images. Training goes through the real
  * {@link Trainer} (batch assembly, forward, backward, Adam): one warm-up epoch of {@code steps}
- * batches, then the images/s of the following epochs. Inference times {@code reconstruct} on test
+ * batches, then the images/s of the following epochs, and the mean split of their steps ({@link StepPhases}: batch
+ * assembly, gradient pass, Adam update, the reclaimer's collections). Inference times {@code reconstruct} on test
  * batches after warm-up. Threads come from OMP_NUM_THREADS (the header line prints the count ND4J
  * uses); run it as the README says, once per thread count. The PyTorch peer (src/bench/python/throughput_peer.py) follows the same protocol.
  *
@@ -54,7 +57,8 @@ public final class ModelThroughputBenchmark {
         String only = args.length > 3 && !args[3].isBlank() ? args[3] : null;
         System.out.printf(Locale.ROOT, "# vae-repro model throughput: batch %d, %d steps/epoch, 1 warm-up + %d measured "
                 + "epochs, %s%n", BATCH, steps, measuredEpochs, EnvironmentProvenance.current().summary());
-        System.out.println("dataset\tarchitecture\td\ttrain_img_s\tinfer_img_s\trss_mib\tpeak_rss_mib");
+        System.out.println("dataset\tarchitecture\td\ttrain_img_s\tinfer_img_s\trss_mib\tpeak_rss_mib"
+                + "\tbatch_ms\tpass_ms\tupdate_ms\treclaim_ms");
         if (only != null) {
             checkConfiguration(only);
         }
@@ -80,8 +84,21 @@ public final class ModelThroughputBenchmark {
                 }
                 Architecture architecture = Architecture.fromId(id);
                 AutoencoderModel model = AutoencoderModel.create(ModelConfig.of(architecture, dataset.shape(), latentDim), 1);
-                TrainingResult result = new Trainer(new TrainerConfig(1 + measuredEpochs, BATCH, 1e-3, 1, 0, 0), List.of())
-                        .train(model, train, null);
+                long[] phaseNanos = new long[5]; // batch, pass, update, reclaim, measured steps
+                TrainingListener split = new TrainingListener() {
+                    @Override
+                    public void onStepTimed(StepPhases phases) {
+                        if (phases.epoch() > 0) { // after the warm-up epoch, as the rates
+                            phaseNanos[0] += phases.batchNanos();
+                            phaseNanos[1] += phases.passNanos();
+                            phaseNanos[2] += phases.updateNanos();
+                            phaseNanos[3] += phases.reclaimNanos();
+                            phaseNanos[4]++;
+                        }
+                    }
+                };
+                TrainingResult result = new Trainer(new TrainerConfig(1 + measuredEpochs, BATCH, 1e-3, 1, 0, 0),
+                        List.of(split)).train(model, train, null);
                 double trainImages = 0;
                 double trainSeconds = 0;
                 for (var epoch : result.epochs().subList(1, result.epochs().size())) {
@@ -90,8 +107,11 @@ public final class ModelThroughputBenchmark {
                 }
                 double inference = inferenceRate(model, test, steps);
                 ResidentMemory memory = ResidentMemory.now();
-                String row = String.format(Locale.ROOT, "%s\t%s\t%d\t%.1f\t%.1f\t%d\t%d", dataset.id(), id, latentDim,
-                        trainImages / trainSeconds, inference, memory.currentBytes() >> 20, memory.peakBytes() >> 20);
+                double msPerStep = 1e6 * phaseNanos[4];
+                String row = String.format(Locale.ROOT, "%s\t%s\t%d\t%.1f\t%.1f\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f",
+                        dataset.id(), id, latentDim, trainImages / trainSeconds, inference, memory.currentBytes() >> 20,
+                        memory.peakBytes() >> 20, phaseNanos[0] / msPerStep, phaseNanos[1] / msPerStep,
+                        phaseNanos[2] / msPerStep, phaseNanos[3] / msPerStep);
                 System.out.println(row);
             }
         }

@@ -119,6 +119,7 @@ public final class Trainer {
                 ImageBatch batch = data.batch(batches.indices(step));
                 INDArray eps = variational ? GaussianNoise.sample(config.seed(), globalStep + 1, batch.size(),
                         latentDim, model.dataType()) : null;
+                long assembled = System.nanoTime();
                 BatchGradients result = model.gradients(batch.images(), eps);
                 double recon = result.reconstruction();
                 double kl = result.kl();
@@ -126,8 +127,13 @@ public final class Trainer {
                 if (!Double.isFinite(loss)) {
                     throw new NonFiniteLossException(epoch, step, globalStep, recon, kl);
                 }
+                long passed = System.nanoTime();
                 optimizer.step(params, result.gradients(), globalStep, epoch);
+                long updated = System.nanoTime();
                 reclaimer.afterStep();
+                StepPhases phases = new StepPhases(epoch, globalStep, assembled - started, passed - assembled,
+                        updated - passed, System.nanoTime() - updated);
+                listeners.forEach(l -> l.onStepTimed(phases));
                 globalStep++;
                 lossSum += loss;
                 reconSum += recon;

@@ -5,6 +5,10 @@ public interface TrainingListener {
     default void onStep(StepReport step) {
     }
 
+    /** Every step, after it: where its time went (the benchmarks' split of a step). */
+    default void onStepTimed(StepPhases phases) {
+    }
+
     default void onEpochEnd(EpochReport epoch) {
     }
 

@@ -51,6 +51,31 @@ class TrainerTest {
         assertTrue(!a.parameters().equals(c.parameters()));
     }
 
+    /** The split of every step the benchmarks set beside PyTorch's: one per step, in order, within the step's time. */
+    @Test
+    void everyStepReportsWhereItsTimeWent() {
+        List<StepPhases> phases = new java.util.ArrayList<>();
+        TrainingListener recorder = new TrainingListener() {
+            @Override
+            public void onStepTimed(StepPhases step) {
+                phases.add(step);
+            }
+        };
+        TrainingResult result = new Trainer(new TrainerConfig(2, 64, 1e-3, 23, 0, 0), List.of(recorder))
+                .train(AutoencoderModel.create(VAE, 23), mnist, null);
+        assertEquals(20, phases.size(), "2 epochs of 640 / 64 steps");
+        long spent = 0;
+        for (int i = 0; i < phases.size(); i++) {
+            StepPhases step = phases.get(i);
+            assertEquals(i, step.globalStep());
+            assertEquals(i / 10, step.epoch());
+            assertTrue(step.batchNanos() > 0 && step.passNanos() > 0 && step.updateNanos() > 0
+                    && step.reclaimNanos() >= 0, step.toString());
+            spent += step.batchNanos() + step.passNanos() + step.updateNanos() + step.reclaimNanos();
+        }
+        assertTrue(spent <= result.seconds() * 1e9, spent + " ns in the phases, " + result.seconds() + " s in the steps");
+    }
+
     @Test
     void runKilledMidEpochResumesToTheSameResult() {
         TrainerConfig config = new TrainerConfig(2, 64, 1e-3, 5, 1, 3);
