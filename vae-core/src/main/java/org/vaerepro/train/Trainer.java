@@ -130,7 +130,7 @@ public final class Trainer {
                 long passed = System.nanoTime();
                 optimizer.step(params, result.gradients(), globalStep, epoch);
                 long updated = System.nanoTime();
-                reclaimer.afterStep();
+                reclaimer.afterStep(batch.size());
                 StepPhases phases = new StepPhases(epoch, globalStep, assembled - started, passed - assembled,
                         updated - passed, System.nanoTime() - updated);
                 listeners.forEach(l -> l.onStepTimed(phases));
