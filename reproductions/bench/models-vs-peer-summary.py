@@ -17,37 +17,42 @@ by = defaultdict(dict)
 for r in rows:
     by[(r["configuration"], r["threads"], r["round"])][r["side"]] = r
 configs = list(dict.fromkeys(r["configuration"] for r in rows))
+
+
+def pairs_of(c, threads=None):
+    """The rounds of configuration c (at one thread count; None: every count) that hold both sides."""
+    return [v for (cc, t, _), v in sorted(by.items()) if cc == c and threads in (None, t) and len(v) == 2]
+
+
+def by_threads():
+    """(configuration, thread count, its rounds) in table order, where there are rounds."""
+    for threads in ("1", "2"):
+        for c in configs:
+            if pairs_of(c, threads):
+                yield c, threads, pairs_of(c, threads)
+
+
 for measure, title in (("infer_img_s", "Inference"), ("train_img_s", "Training")):
     print(f"\n{title}, images/s (range over rounds; ratio Java/PyTorch within each round)\n")
     print("| configuration | threads | Java | PyTorch | ratio |")
     print("|---|---|---|---|---|")
-    for threads in ("1", "2"):
-        for c in configs:
-            pairs = [v for (cc, t, _), v in sorted(by.items()) if cc == c and t == threads and len(v) == 2]
-            if not pairs:
-                continue
-            j = [float(p["java"][measure]) for p in pairs]
-            p = [float(p["pytorch"][measure]) for p in pairs]
-            print(f"| {c} | {threads} | {span(j, '{:,.0f}')} | {span(p, '{:,.0f}')} | "
-                  f"{span([a / b for a, b in zip(j, p)], '{:.2f}')} |")
+    for c, threads, pairs in by_threads():
+        j = [float(p["java"][measure]) for p in pairs]
+        p = [float(p["pytorch"][measure]) for p in pairs]
+        print(f"| {c} | {threads} | {span(j, '{:,.0f}')} | {span(p, '{:,.0f}')} | "
+              f"{span([a / b for a, b in zip(j, p)], '{:.2f}')} |")
 print("\nPeak resident memory, MiB (range over rounds and thread counts; ratio Java/PyTorch within each pair)\n")
 print("| configuration | Java | PyTorch | ratio |")
 print("|---|---|---|---|")
 for c in configs:
-    pairs = [v for (cc, _, _), v in sorted(by.items()) if cc == c and len(v) == 2]
+    pairs = pairs_of(c)
     j = [float(p["java"]["peak_rss_mib"]) for p in pairs]
     p = [float(p["pytorch"]["peak_rss_mib"]) for p in pairs]
     print(f"| {c} | {span(j, '{:,.0f}')} | {span(p, '{:,.0f}')} | {span([a / b for a, b in zip(j, p)], '{:.2f}')} |")
 print("\nA training step, ms (range over rounds): batch assembly, gradient pass, Adam update\n")
 print("| configuration | threads | Java batch | PyTorch batch | Java pass | PyTorch pass | Java update | PyTorch update |")
 print("|---|---|---|---|---|---|---|---|")
-for threads in ("1", "2"):
-    for c in configs:
-        pairs = [v for (cc, t, _), v in sorted(by.items()) if cc == c and t == threads and len(v) == 2]
-        if not pairs:
-            continue
-        cells = []
-        for measure in ("batch_ms", "pass_ms", "update_ms"):
-            for side in ("java", "pytorch"):
-                cells.append(span([float(p[side][measure]) for p in pairs], "{:.1f}"))
-        print(f"| {c} | {threads} | " + " | ".join(cells) + " |")
+for c, threads, pairs in by_threads():
+    cells = [span([float(p[side][measure]) for p in pairs], "{:.1f}")
+             for measure in ("batch_ms", "pass_ms", "update_ms") for side in ("java", "pytorch")]
+    print(f"| {c} | {threads} | " + " | ".join(cells) + " |")
