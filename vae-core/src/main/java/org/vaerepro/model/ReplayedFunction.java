@@ -49,10 +49,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * what forces a collection every few steps (NativeMemoryReclaimer). Replayed, the step is the sum of its
  * ops. The shapes are fixed at recording, so a replay serves one input shape (one batch size).
  *
- * <p>Two things a replay does differently from the session without changing a value: a reshape of a contiguous
- * array is a view rather than a copy, and in a function that is not differentiated (inference) each ReLU written
- * as x·step(x) is one pass over its input, in place where nothing reads that input afterwards ({@link #fuseRelu}).
- * At one thread these took an MNIST VAE reconstruction from 30.7 to 27.9 ms (sums of per-op minima, batch 128).
+ * <p>Three things a replay does differently from the session without changing a value: a reshape of a contiguous
+ * array is a view rather than a copy; in a function that is not differentiated (inference) each ReLU written
+ * as x·step(x) is one pass over its input, in place where nothing reads that input afterwards ({@link #fuseRelu});
+ * and a transposed convolution's bias is added by an op of its own ({@link #splitDeconvolutionBias}). At one
+ * thread the first two took an MNIST VAE reconstruction from 30.7 to 27.9 ms (sums of per-op minima, batch 128);
+ * the README's benchmark section measures the third.
  *
  * <p>Only plain ops are supported (custom ops, legacy ops with constant scalars and axes, identity);
  * control flow and tensor-array ops fail at recording. Results are valid until the next {@link #run}.
@@ -263,11 +265,11 @@ final class ReplayedFunction {
 
     /**
      * ND4J 1.0.0-M2.1's deconv2d given a bias (through its oneDNN helper) takes about twice as long as the same
-     * deconv2d without one followed by biasadd: 13-16 ms against 7-8 on a CIFAR-10 decoder layer at batch 128, one
-     * thread. The two give the same bits, the bias being added once to each finished sum either way (checked on the
-     * six decoder layers' shapes, and on all six model configurations against SameDiff's fused op by
-     * ReplayedInferenceTest and ReplayedGradientsTest), so a forward deconv2d with a bias runs as the pair; biasadd
-     * writes over the unbiased output where nothing else reads it. The backward op (deconv2d_bp) is not touched.
+     * deconv2d without one followed by biasadd (README, "Benchmarks"). The two give the same bits, the bias being
+     * added once to each finished sum either way (checked on all six model configurations against SameDiff's
+     * fused op by ReplayedInferenceTest and ReplayedGradientsTest), so a forward deconv2d with a bias runs as the
+     * pair; biasadd writes over the unbiased output where nothing else reads it.
+     * The backward op (deconv2d_bp) is not touched.
      */
     private static List<Step> splitDeconvolutionBias(List<Step> steps) {
         List<Step> split = new ArrayList<>();
