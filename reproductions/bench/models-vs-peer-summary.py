@@ -1,10 +1,17 @@
 """Summarises models-vs-peer.sh's rows: per configuration and thread count, the range (min-max over rounds) of
-Java's images/s, PyTorch's, their ratio within each round, the peak resident memory of each side, and the split of
-a training step (batch assembly, gradient pass, Adam update; ms per step).
+Java's images/s, PyTorch's, their ratio within each round with, from three rounds on, the geometric mean ratio and
+its 95% t-interval over rounds (on the log ratios), the peak resident memory of each side, and the split of a
+training step (batch assembly, gradient pass, Adam update; ms per step).
 Usage: /usr/bin/python3 reproductions/bench/models-vs-peer-summary.py rows.tsv"""
 import csv
+import math
+import statistics
 import sys
 from collections import defaultdict
+
+# Two-sided 95% quantiles of Student's t for 1-30 degrees of freedom (rounds - 1).
+T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+        2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
 
 
 def span(values, fmt):
@@ -17,6 +24,15 @@ by = defaultdict(dict)
 for r in rows:
     by[(r["configuration"], r["threads"], r["round"])][r["side"]] = r
 configs = list(dict.fromkeys(r["configuration"] for r in rows))
+
+
+def mean_ratio(ratios):
+    """Geometric mean of the per-round ratios and its 95% t-interval ("" below three rounds)."""
+    if len(ratios) < 3:
+        return ""
+    logs = [math.log(r) for r in ratios]
+    m, half = statistics.mean(logs), T975[min(len(logs) - 1, 30) - 1] * statistics.stdev(logs) / math.sqrt(len(logs))
+    return f"{math.exp(m):.2f} [{math.exp(m - half):.2f}, {math.exp(m + half):.2f}]"
 
 
 def pairs_of(c, threads=None):
@@ -34,13 +50,14 @@ def by_threads():
 
 for measure, title in (("infer_img_s", "Inference"), ("train_img_s", "Training")):
     print(f"\n{title}, images/s (range over rounds; ratio Java/PyTorch within each round)\n")
-    print("| configuration | threads | Java | PyTorch | ratio |")
-    print("|---|---|---|---|---|")
+    print("| configuration | threads | Java | PyTorch | ratio | mean ratio [95% CI] |")
+    print("|---|---|---|---|---|---|")
     for c, threads, pairs in by_threads():
         j = [float(p["java"][measure]) for p in pairs]
         p = [float(p["pytorch"][measure]) for p in pairs]
-        print(f"| {c} | {threads} | {span(j, '{:,.0f}')} | {span(p, '{:,.0f}')} | "
-              f"{span([a / b for a, b in zip(j, p)], '{:.2f}')} |")
+        ratios = [a / b for a, b in zip(j, p)]
+        print(f"| {c} | {threads} | {span(j, '{:,.0f}')} | {span(p, '{:,.0f}')} | {span(ratios, '{:.2f}')} | "
+              f"{mean_ratio(ratios)} |")
 print("\nPeak resident memory, MiB (range over rounds and thread counts; ratio Java/PyTorch within each pair)\n")
 print("| configuration | Java | PyTorch | ratio |")
 print("|---|---|---|---|")
