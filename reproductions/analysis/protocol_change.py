@@ -2,9 +2,10 @@
 """What changing a seed-tables protocol did to each experiment's numbers, seed for seed and cell for cell.
 
 Compares each experiment's runs as committed at an earlier git revision (the old protocol) with the runs in
-the results folder now (the new one). A run counts on a side only when its metrics.json was measured under
-that side's protocol for the experiment: the spec's epochs, patience and minDelta as the suite file declared
-them at that revision, so a run of the old protocol still sitting in the folder is not taken for a new one.
+the results folder now (the new one). A run counts on a side only when its result is current for that side's
+suite file, as the page decides it (RunStatus, listed by vae-core's CurrentRunsExport: the old side from the
+revision's suite file and results, extracted with git archive), so a run of the old protocol still sitting in
+the folder is not taken for a new one.
 
 For every experiment with new runs it prints: per seed, epochs trained (best epoch) and PSNR / LPIPS under
 both protocols; per cell, mean ± half-width of the 95% Student t interval on each side, and the difference
@@ -16,7 +17,8 @@ retraces its old run up to the processor's rounding (the old MNIST d=2 runs were
 epoch-1 validation loss 164.485 there, 164.511 here, for mnist-vae-d2 seed 1). Then the bottleneck steps (d to the next size, same architecture and
 dataset): the step's PSNR and LPIPS difference under each protocol.
 
-Needs numpy and scipy (Debian: python3-numpy python3-scipy); reads git through the git command.
+Needs numpy and scipy (Debian: python3-numpy python3-scipy) and vae-core's test classes (`mvn -B install
+-DskipTests`); reads git through the git command.
 Usage: python3 reproductions/analysis/protocol_change.py <old revision> [experiment-id prefix, default mnist-]
 Run from the repository root.
 """
@@ -24,6 +26,7 @@ import json
 import pathlib
 import subprocess
 import sys
+import tempfile
 
 import numpy as np
 from scipy import stats
@@ -48,25 +51,34 @@ def declared(suite_text):
             for e in suite['experiments']}
 
 
-def run_of(metrics_text, training_text, protocol):
-    if metrics_text is None or training_text is None:
-        return None
-    metrics = json.loads(metrics_text)
-    if any(metrics['spec'].get(k) != protocol[k] for k in STOPPING):
-        return None
-    convergence = json.loads(training_text)['result']['convergence']
-    return {'psnr': metrics['metrics']['psnr'], 'lpips': metrics['metrics']['lpips'],
-            'epochs': convergence['epochsTrained'], 'best': convergence['bestEpoch'] + 1}
-
-
-def runs(read, protocol, experiment):
+def current_runs(suite_file, output_folder):
+    """{experiment: {seed: numbers}} of the runs whose results are current for the suite file (RunStatus)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        listing = pathlib.Path(scratch) / 'runs.json'
+        arguments = (f'-classpath %classpath org.vaerepro.experiment.CurrentRunsExport '
+                     f'{pathlib.Path(suite_file).resolve()} {pathlib.Path(output_folder).resolve()} {listing}')
+        done = subprocess.run(['mvn', '-B', '-q', '-o', '-pl', 'vae-core', 'exec:exec', '-Dbench.threads=1',
+                               f'-Dexec.args={arguments}'], stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f'CurrentRunsExport failed for {suite_file}:\n{done.stdout}{done.stderr}')
+        listed = json.loads(listing.read_text())
     found = {}
-    for seed in (1, 2, 3, 4, 5):
-        folder = f'{RESULTS}/{experiment}/seed-{seed}'
-        run = run_of(read(folder + '/metrics.json'), read(folder + '/training.json'), protocol)
-        if run is not None:
-            found[seed] = run
+    for run in listed['runs']:
+        folder = pathlib.Path(run['folder'])
+        metrics = json.loads((folder / 'metrics.json').read_text())
+        convergence = json.loads((folder / 'training.json').read_text())['result']['convergence']
+        found.setdefault(run['experiment'], {})[run['seed']] = {
+            'psnr': metrics['metrics']['psnr'], 'lpips': metrics['metrics']['lpips'],
+            'epochs': convergence['epochsTrained'], 'best': convergence['bestEpoch'] + 1}
     return found
+
+
+def old_runs(revision):
+    """current_runs at the revision: its suite file and results, extracted with git archive."""
+    with tempfile.TemporaryDirectory() as tree:
+        archive = subprocess.run(['git', 'archive', revision, SUITE, RESULTS], capture_output=True, check=True)
+        subprocess.run(['tar', '-x', '-C', tree], input=archive.stdout, check=True)
+        return current_runs(f'{tree}/{SUITE}', f'{tree}/{pathlib.Path(RESULTS).parent}')
 
 
 def summary(values):
@@ -97,11 +109,6 @@ def paired(new, old):
     return f'{differences.mean():+.4f} ± {half:.4f} (paired t 95%, {len(differences)} seeds), p {p:.3g}'
 
 
-def read_now(path):
-    file = pathlib.Path(path)
-    return file.read_text() if file.is_file() else None
-
-
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -110,12 +117,12 @@ def main():
     if old_text is None:
         sys.exit(f'{SUITE} does not exist at revision {revision}')
     old_protocol, new_protocol = declared(old_text), declared(pathlib.Path(SUITE).read_text())
+    old_current, new_current = old_runs(revision), current_runs(SUITE, pathlib.Path(RESULTS).parent)
     cells = {}
     for experiment, protocol in new_protocol.items():
         if not experiment.startswith(prefix) or experiment not in old_protocol:
             continue
-        old = runs(lambda p: git_show(revision, p), old_protocol[experiment], experiment)
-        new = runs(read_now, protocol, experiment)
+        old, new = old_current.get(experiment, {}), new_current.get(experiment, {})
         if not new:
             continue
         cells[experiment] = (protocol, old, new)
