@@ -274,17 +274,15 @@ final class ReplayedFunction {
     private static List<Step> splitDeconvolutionBias(List<Step> steps) {
         List<Step> split = new ArrayList<>();
         for (Step step : steps) {
-            DifferentialFunction op = step.op();
-            boolean plainDeconvolution = step.kind() == Kind.CUSTOM && "deconv2d".equals(op.opName())
-                    && step.inputs().length == 3 && step.outputs().length == 1
-                    && ((DynamicCustomOp) op).tArgs().length == 0 && ((DynamicCustomOp) op).bArgs().length == 0;
-            if (!plainDeconvolution) {
+            if (!(step.kind() == Kind.CUSTOM && step.op() instanceof DynamicCustomOp op
+                    && "deconv2d".equals(op.opName()) && step.inputs().length == 3 && step.outputs().length == 1
+                    && op.tArgs().length == 0 && op.bArgs().length == 0)) {
                 split.add(step);
                 continue;
             }
             String unbiased = step.outputs()[0] + "/without-bias";
             DynamicCustomOp withoutBias = DynamicCustomOp.builder("deconv2d").build();
-            withoutBias.addIArgument(((DynamicCustomOp) op).iArgs());
+            withoutBias.addIArgument(op.iArgs());
             split.add(new Step(withoutBias, Kind.CUSTOM, new String[] {step.inputs()[0], step.inputs()[1]},
                     new String[] {unbiased}, step.templates(), Nd4j.getExecutioner().buildContext(), false));
             DynamicCustomOp biasAdd = DynamicCustomOp.builder("biasadd").addBooleanArguments(true).build(); // NCHW
