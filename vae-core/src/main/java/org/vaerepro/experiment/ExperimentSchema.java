@@ -192,6 +192,12 @@ public final class ExperimentSchema {
             throw new SpecFieldException("maxSteps", "a step budget and early stopping cannot both end a run: set "
                     + "'maxSteps' or 'patience', not both");
         }
+        if (training.maxSteps() > 0 && !training.curveSteps().isEmpty()
+                && training.curveSteps().get(training.curveSteps().size() - 1) > training.maxSteps()) {
+            throw new SpecFieldException("curveSteps", "step " + training.curveSteps().get(training.curveSteps().size() - 1)
+                    + " lies beyond the step budget (maxSteps " + training.maxSteps() + "), so it would never be measured;"
+                    + " drop the steps past " + training.maxSteps() + " or raise 'maxSteps'");
+        }
         boolean variational = training.architecture().variational();
         if (!variational && evaluation.decoding() == ProtocolVariants.Decoding.SAMPLED) {
             throw new SpecFieldException("decoding", "the autoencoder ('ae') has one decoding, of its code; 'sampled' "

@@ -35,7 +35,7 @@ public final class BottleneckClaim {
      * One step from a smaller to a larger d, for one metric; {@code familyWise} is null until
      * {@link #acrossFamily} has adjusted it, and stays null for a step without a test.
      */
-    public record Step(int fromDim, int toDim, String metric, WelchTest test, ClaimVerdict verdict, FamilyWise familyWise) {
+    public record Step(int fromDim, int toDim, TableMetric metric, WelchTest test, ClaimVerdict verdict, FamilyWise familyWise) {
 
         /** The one-sided p-value in the claimed direction (PSNR up, LPIPS down). */
         double claimedP() {
@@ -66,26 +66,26 @@ public final class BottleneckClaim {
         for (int i = 1; i < sizes.size(); i++) {
             Size from = sizes.get(i - 1);
             Size to = sizes.get(i);
-            steps.add(step(from.latentDim(), to.latentDim(), "PSNR", from.psnr(), to.psnr()));
-            steps.add(step(from.latentDim(), to.latentDim(), "LPIPS", from.lpips(), to.lpips()));
+            steps.add(step(from.latentDim(), to.latentDim(), TableMetric.PSNR, from.psnr(), to.psnr()));
+            steps.add(step(from.latentDim(), to.latentDim(), TableMetric.LPIPS, from.lpips(), to.lpips()));
         }
         return steps;
     }
 
-    private static Step step(int fromDim, int toDim, String metric, double[] from, double[] to) {
+    private static Step step(int fromDim, int toDim, TableMetric metric, double[] from, double[] to) {
         if (from.length < 2 || to.length < 2) {
             return new Step(fromDim, toDim, metric, null, ClaimVerdict.NOT_SHOWN, null);
         }
         WelchTest test = WelchTest.of(from, to);
-        double opposite = metric.equals("PSNR") ? test.pLess() : test.pGreater();
+        double opposite = metric.higherIsBetter() ? test.pLess() : test.pGreater();
         ClaimVerdict verdict = claimedP(metric, test) < ALPHA ? ClaimVerdict.HOLDS
                 : opposite < ALPHA ? ClaimVerdict.CONTRADICTED : ClaimVerdict.NOT_SHOWN;
         return new Step(fromDim, toDim, metric, test, verdict, null);
     }
 
     /** The claim's direction per metric: PSNR rises with d, LPIPS falls. */
-    private static double claimedP(String metric, WelchTest test) {
-        return metric.equals("PSNR") ? test.pGreater() : test.pLess();
+    private static double claimedP(TableMetric metric, WelchTest test) {
+        return metric.higherIsBetter() ? test.pGreater() : test.pLess();
     }
 
     /**

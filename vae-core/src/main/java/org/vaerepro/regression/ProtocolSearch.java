@@ -27,8 +27,10 @@ import org.vaerepro.train.StepPoint;
  * it lies within the suite's margin of the published value. Then, per protocol (a decoding, a PSNR reduction, an
  * LPIPS scaling and small-image rule), the steps at which both cells of a row lie within their margins (one training
  * budget explains both), and the steps at which every cell of a dataset's table does (one budget explains the
- * table). A suite is one training variant; its runs decide the evaluation variants. Nothing is fitted: the steps are
- * those measured, and a step counts only where every seed of the experiment was measured there.
+ * table). A suite is one training variant; its runs decide the evaluation variants. The steps are those measured, and a
+ * step counts only where every seed of the experiment was measured there. "Within the margin" is the published-table
+ * partition asked of the mean at a step. A search selects (a reading, a step): what it finds must be confirmed on
+ * seeds and test images it did not see.
  */
 public record ProtocolSearch(PublishedMargins margins, List<RowSearch> rows, List<TableSearch> tables) {
 
@@ -80,7 +82,7 @@ public record ProtocolSearch(PublishedMargins margins, List<RowSearch> rows, Lis
      * the mean over seeds at each, the ranges within {@code margin} of {@code reported} and, when none is, the
      * closest approach (its step and mean).
      */
-    public record CellCurve(String metric, String variant, double reported, double margin, List<Long> steps,
+    public record CellCurve(TableMetric metric, String variant, double reported, double margin, List<Long> steps,
             List<Double> means, List<StepRange> within, long closestStep, double closestMean) {
 
         public CellCurve {
@@ -96,7 +98,7 @@ public record ProtocolSearch(PublishedMargins margins, List<RowSearch> rows, Lis
         Set<Long> stepsWithin() {
             Set<Long> set = new TreeSet<>();
             for (int i = 0; i < steps.size(); i++) {
-                if (Math.abs(means.get(i) - reported) <= margin) {
+                if (matches(metric, means.get(i), reported, margin)) {
                     set.add(steps.get(i));
                 }
             }
@@ -105,7 +107,7 @@ public record ProtocolSearch(PublishedMargins margins, List<RowSearch> rows, Lis
 
         /** "steps 141-400" or "never reached; closest 17.61 at step 1600 (0.44 dB short)". */
         public String describe() {
-            String format = metric.equals("PSNR") ? "%.3f" : "%.4f";
+            String format = metric.format();
             if (reached()) {
                 return "step" + (within.size() == 1 && within.get(0).from() == within.get(0).to() ? " " : "s ")
                         + String.join(", ", within.stream().map(StepRange::toString).toList());
@@ -211,9 +213,9 @@ public record ProtocolSearch(PublishedMargins margins, List<RowSearch> rows, Lis
                 for (LpipsScaling scaling : LpipsScaling.values()) {
                     for (SmallImagePolicy rule : rules) {
                         Protocol protocol = new Protocol(decoding, reduction, scaling, rule);
-                        CellCurve psnr = curves.computeIfAbsent(protocol.psnrId(), id -> curve("PSNR", id,
+                        CellCurve psnr = curves.computeIfAbsent(protocol.psnrId(), id -> curve(TableMetric.PSNR, id,
                                 spec.reported().psnr(), margins.psnr(), runs));
-                        CellCurve lpips = curves.computeIfAbsent(protocol.lpipsId(), id -> curve("LPIPS", id,
+                        CellCurve lpips = curves.computeIfAbsent(protocol.lpipsId(), id -> curve(TableMetric.LPIPS, id,
                                 spec.reported().lpips(), margins.lpips(), runs));
                         Set<Long> both = new TreeSet<>(psnr.stepsWithin());
                         both.retainAll(lpips.stepsWithin());
@@ -227,7 +229,7 @@ public record ProtocolSearch(PublishedMargins margins, List<RowSearch> rows, Lis
     }
 
     /** The mean over runs of one variant at each step every run measured. */
-    private static CellCurve curve(String metric, String variant, double reported, double margin,
+    private static CellCurve curve(TableMetric metric, String variant, double reported, double margin,
             List<ExperimentResult> runs) {
         Map<Long, List<Double>> byStep = new TreeMap<>();
         for (ExperimentResult run : runs) {
@@ -250,7 +252,7 @@ public record ProtocolSearch(PublishedMargins margins, List<RowSearch> rows, Lis
             double mean = entry.getValue().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             steps.add(entry.getKey());
             means.add(mean);
-            if (Math.abs(mean - reported) <= margin) {
+            if (matches(metric, mean, reported, margin)) {
                 within.add(entry.getKey());
             }
             if (Double.isNaN(closestMean) || Math.abs(mean - reported) < Math.abs(closestMean - reported)) {
@@ -260,6 +262,14 @@ public record ProtocolSearch(PublishedMargins margins, List<RowSearch> rows, Lis
         }
         return new CellCurve(metric, variant, reported, margin, steps, means, ranges(steps, within), closestStep,
                 closestMean);
+    }
+
+    /**
+     * Whether a mean over seeds lies within the margin of the reported value: the published-table partition
+     * ({@link PublishedTableRule#verdict}) asked of a point, which is what a search over steps has at each step.
+     */
+    private static boolean matches(TableMetric metric, double mean, double reported, double margin) {
+        return PublishedTableRule.verdict(mean, mean, reported, margin, metric) == PublishedVerdict.MATCHES;
     }
 
     /** The steps of {@code chosen} as runs of consecutive entries of {@code measured}. */

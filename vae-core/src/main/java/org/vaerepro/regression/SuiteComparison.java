@@ -24,7 +24,7 @@ public record SuiteComparison(String otherSuite, String otherFile, List<Row> row
     }
 
     /** The difference of two cells' means; {@code test} is null when either has fewer than two seeds. */
-    public record Difference(String metric, double meanDifference, WelchTest test) {
+    public record Difference(TableMetric metric, double meanDifference, WelchTest test) {
         static Difference of(CellVerdict here, CellVerdict there) {
             SampleSummary a = there.measured();
             SampleSummary b = here.measured();
@@ -34,8 +34,8 @@ public record SuiteComparison(String otherSuite, String otherFile, List<Row> row
 
         /** "+0.512 ± 0.301 (Welch 95%, df 3.6), p 0.012", or the difference alone without a test. */
         public String describe() {
-            String decimals = metric.equals("PSNR") ? "%+.3f" : "%+.4f";
-            String plain = metric.equals("PSNR") ? "%.3f" : "%.4f";
+            String decimals = metric.format().replace("%", "%+");
+            String plain = metric.format();
             if (test == null) {
                 return String.format(Locale.ROOT, decimals + " (fewer than two seeds on a side, no test)", meanDifference);
             }

@@ -29,6 +29,7 @@ import org.vaerepro.experiment.SuiteResults;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.regression.BottleneckClaim;
 import org.vaerepro.regression.ClaimColumn;
+import org.vaerepro.regression.PublishedVerdict;
 import org.vaerepro.regression.SuiteComparison;
 import org.vaerepro.regression.SuiteJudgement;
 import org.vaerepro.statistics.SampleSummary;
@@ -189,6 +190,7 @@ public final class ResultsPage {
         model.put("judgement", judgement);
         model.put("margins", judgement.margins());
         model.put("alpha", BottleneckClaim.ALPHA);
+        model.put("verdicts", List.of(PublishedVerdict.values()));
         model.put("generatedAt", java.time.Instant.now().toString());
         return model;
     }

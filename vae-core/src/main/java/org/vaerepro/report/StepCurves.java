@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vaerepro.regression.ProtocolSearch;
+import org.vaerepro.regression.TableMetric;
 import org.vaerepro.viz.LearningCurvePlot;
 
 /**
@@ -18,8 +19,8 @@ public record StepCurves(String experiment, Map<String, String> images, Protocol
 
     static StepCurves of(ProtocolSearch.RowSearch row) {
         Map<String, String> images = new LinkedHashMap<>();
-        images.put("PSNR", row.id() + "/psnr-steps.png");
-        images.put("LPIPS", row.id() + "/lpips-steps.png");
+        images.put(TableMetric.PSNR.name(), row.id() + "/psnr-steps.png");
+        images.put(TableMetric.LPIPS.name(), row.id() + "/lpips-steps.png");
         return new StepCurves(row.id(), images, row);
     }
 
@@ -27,7 +28,7 @@ public record StepCurves(String experiment, Map<String, String> images, Protocol
         for (String metric : images.keySet()) {
             Map<String, ProtocolSearch.CellCurve> curves = new LinkedHashMap<>();
             for (ProtocolSearch.RowProtocol protocol : row.protocols()) {
-                ProtocolSearch.CellCurve curve = metric.equals("PSNR") ? protocol.psnr() : protocol.lpips();
+                ProtocolSearch.CellCurve curve = metric.equals(TableMetric.PSNR.name()) ? protocol.psnr() : protocol.lpips();
                 curves.putIfAbsent(curve.variant(), curve);
             }
             List<LearningCurvePlot.Line> lines = new ArrayList<>();

@@ -70,6 +70,7 @@ class SuiteParserTest {
         "\"latentDim\": 2|\"latentDim\": 2, \"seeds\": [1.5]|:5:|field 'seeds': expected integers",
         "\"latentDim\": 2|\"latentDim\": 2, \"patience\": 3|:5:|field 'patience': early stopping watches the validation loss",
         "\"latentDim\": 2|\"latentDim\": 2, \"trainSubset\": 100, \"validation\": 100|:5:|field 'validation': holds out 100 of the 100",
+        "\"latentDim\": 2|\"latentDim\": 2, \"maxSteps\": 15, \"curveSteps\": [10, 20]|:5:|field 'curveSteps': step 20 lies beyond the step budget (maxSteps 15)",
         "\"latentDim\": 2|\"latentDim\": 2, \"decoderDenseActivation\": \"tanh\"|:5:|field 'decoderDenseActivation': unknown decoder dense activation 'tanh'"
     })
     void badInputNamesFileLineAndField(String from, String to, String line, String message) throws IOException {

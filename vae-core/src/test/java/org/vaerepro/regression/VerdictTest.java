@@ -23,7 +23,11 @@ class VerdictTest {
     @Test
     void psnrVerdictsFollowTheWholeInterval() {
         // spread 0.05 -> half-width 4.3027 * 0.05 / sqrt(3) = 0.124 dB
-        assertEquals(PublishedVerdict.BEATS, PublishedTableRule.psnr(around(15.3, 0.05), TABLE, MARGINS).verdict());
+        assertEquals(PublishedVerdict.BEATS, PublishedTableRule.psnr(around(15.8, 0.05), TABLE, MARGINS).verdict());
+        // Better than reported but inside the margin: a match, not "beats" (the verdicts are a partition).
+        assertEquals(PublishedVerdict.MATCHES, PublishedTableRule.psnr(around(15.3, 0.05), TABLE, MARGINS).verdict());
+        // Better, with the interval crossing the margin's upper edge: undecided.
+        assertEquals(PublishedVerdict.UNDECIDED, PublishedTableRule.psnr(around(15.45, 0.05), TABLE, MARGINS).verdict());
         assertEquals(PublishedVerdict.MATCHES, PublishedTableRule.psnr(around(15.0, 0.05), TABLE, MARGINS).verdict());
         assertEquals(PublishedVerdict.MATCHES, PublishedTableRule.psnr(around(14.7, 0.05), TABLE, MARGINS).verdict());
         assertEquals(PublishedVerdict.MISSES, PublishedTableRule.psnr(around(14.2, 0.05), TABLE, MARGINS).verdict());
@@ -38,7 +42,8 @@ class VerdictTest {
     @Test
     void lpipsIsBetterWhenLower() {
         // spread 0.002 -> half-width 4.3027 * 0.002 / sqrt(3) = 0.0050
-        assertEquals(PublishedVerdict.BEATS, PublishedTableRule.lpips(around(0.18, 0.002), TABLE, MARGINS).verdict());
+        assertEquals(PublishedVerdict.BEATS, PublishedTableRule.lpips(around(0.17, 0.002), TABLE, MARGINS).verdict());
+        assertEquals(PublishedVerdict.MATCHES, PublishedTableRule.lpips(around(0.185, 0.002), TABLE, MARGINS).verdict());
         assertEquals(PublishedVerdict.MATCHES, PublishedTableRule.lpips(around(0.205, 0.002), TABLE, MARGINS).verdict());
         assertEquals(PublishedVerdict.MISSES, PublishedTableRule.lpips(around(0.25, 0.002), TABLE, MARGINS).verdict());
         String text = PublishedTableRule.lpips(around(0.25, 0.002), TABLE, MARGINS).describe();

@@ -29,6 +29,7 @@ import org.vaerepro.regression.ClaimColumn;
 import org.vaerepro.regression.ClaimVerdict;
 import org.vaerepro.regression.ExperimentRow;
 import org.vaerepro.regression.PublishedVerdict;
+import org.vaerepro.regression.TableMetric;
 import org.vaerepro.regression.SuiteComparison;
 import org.vaerepro.regression.SuiteJudgement;
 import org.vaerepro.experiment.Suite;
@@ -184,8 +185,11 @@ class ResultsPageTest {
         Document html = page(suite, null);
         assertEquals(List.of("matches", "matches"), html.select("table.verdicts span[class^=verdict-]").eachText());
         assertTrue(html.select(".fail, .pass").isEmpty(), "no per-run mark: " + html.select(".fail, .pass"));
-        assertTrue(html.select("table.verdicts caption").text().contains("(1 dB PSNR, 0.02 LPIPS)"),
-                html.select("caption").text());
+        String caption = html.select("table.verdicts caption").text();
+        assertTrue(caption.contains("margin 1 dB PSNR and 0.02 LPIPS"), caption);
+        for (PublishedVerdict verdict : PublishedVerdict.values()) {
+            assertTrue(caption.contains(verdict.word() + " when " + verdict.definition()), caption);
+        }
     }
 
     /** A reproduction suite requires every cell to match: beating a published value fails it, not only missing. */
@@ -204,7 +208,7 @@ class ResultsPageTest {
         }
         SuiteJudgement judgement = SuiteJudgement.of(results(suite));
         ExperimentRow row = judgement.row("d2");
-        assertEquals(List.of("PSNR"), row.failing(judgement.verdictRequired()).stream().map(c -> c.metric()).toList());
+        assertEquals(List.of(TableMetric.PSNR), row.failing(judgement.verdictRequired()).stream().map(c -> c.metric()).toList());
         assertEquals(List.of(), row.failing(CellRequirement.NOT_MISSES), "beating passes a suite that only forbids misses");
         assertTrue(page(suite, null).select("table.verdicts caption").text().contains("it requires every cell to match"));
         Path bad = Files.writeString(dir.resolve("bad.json"), Files.readString(file).replace("\"matches\"", "\"exact\""));
