@@ -2,7 +2,18 @@ package org.vaerepro;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vaerepro.experiment.ExperimentMetrics;
+import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.OutputLayout;
+import org.vaerepro.experiment.Run;
+import org.vaerepro.experiment.Suite;
+import org.vaerepro.io.AtomicFiles;
+import org.vaerepro.train.Convergence;
+import org.vaerepro.train.EpochReport;
 import org.vaerepro.io.Json;
 import org.vaerepro.provenance.DataProvenance;
 import org.vaerepro.provenance.DatasetProvenance;
@@ -30,6 +41,39 @@ public final class Fixtures {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON object of spec fields: " + fields, e);
         }
+    }
+
+    /**
+     * A result of {@code spec} measured as {@code psnr} and {@code lpips} (the other metrics fixed), written to its run
+     * folder in {@code layout}, as the runner would after training and evaluating it.
+     */
+    public static void writeResult(OutputLayout layout, Suite suite, ExperimentSpec spec, double psnr, double lpips,
+            Convergence convergence) {
+        AtomicFiles.writeJson(layout.run(suite, spec).metricsFile(), result(suite, spec, psnr, lpips, convergence));
+    }
+
+    /** {@link #writeResult} of one seed's run of a multi-seed experiment, into that run's folder. */
+    public static void writeResult(OutputLayout layout, Suite suite, Run run, double psnr, double lpips,
+            Convergence convergence) {
+        AtomicFiles.writeJson(layout.run(suite, run).metricsFile(), result(suite, run.spec(), psnr, lpips, convergence));
+    }
+
+    /** The result {@link #writeResult} writes. */
+    public static ExperimentResult result(Suite suite, ExperimentSpec spec, double psnr, double lpips,
+            Convergence convergence) {
+        ExperimentMetrics metrics = new ExperimentMetrics(100, psnr, psnr - 0.1, 0.5, lpips, "resize",
+                byRule(lpips), 100, 5, spec.training().latentDim(), 0.9, 0.8, 0.2, 0.7, Map.of(), null);
+        Provenance provenance = provenance("a".repeat(64), "b".repeat(64), spec.seed(), 12.5);
+        return new ExperimentResult(suite.name(), spec, metrics,
+                List.of(new EpochReport(0, 1, 1, 0, 1, 100, null)), Map.of(), 3.0, provenance, convergence);
+    }
+
+    /** In rule order, as the runner writes it (Map.of iterates in a per-JVM random order). */
+    private static Map<String, Double> byRule(double lpips) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("resize", lpips);
+        values.put("pad", lpips + 0.05);
+        return values;
     }
 
     /** Provenance of an evaluation on MNIST with the given checksums, trained for {@code trainSeconds}. */

@@ -1,7 +1,6 @@
 /**
- * <b>Internal: the reproducibility gate.</b> JUnit tests (run by failsafe after the bound
- * {@code vae:reproduce}) that read the suite this build ran ({@code MeasuredSuite}) and hold it to its
- * committed baseline ({@code BaselineRegressionIT}) and, with {@code -Preproduce}, to the published table
- * ({@code ReportedTableIT}) and the source's bottleneck claim ({@code BottleneckClaimIT}).
+ * <b>Internal: this repository's use of its own gate.</b> Test classes annotated with vae-junit's
+ * {@code @ReproducibilityGate}, as a user's build would write them: the suite the build trains, and the committed
+ * suites whose published verdicts are held to their verdict records. No checking code lives here.
  */
 package org.vaerepro.reproductions;

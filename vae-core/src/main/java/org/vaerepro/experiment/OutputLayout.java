@@ -11,6 +11,8 @@ import java.util.Optional;
  */
 public record OutputLayout(Path root) {
     public static final String PAGE_FILE = "index.html";
+    /** The suite's judgement as a versioned file, beside its page. */
+    public static final String JUDGEMENT_FILE = "judgement.json";
 
     /**
      * Why outputs cannot be written under the root, if they cannot: the root, or a folder above it, is a file.
@@ -35,6 +37,10 @@ public record OutputLayout(Path root) {
     }
 
     /** The folder of one run: {@code <root>/<suite>/<id>/}, or {@code .../<id>/seed-<seed>/} with several seeds. */
+    public Path judgement(String suite) {
+        return suiteDirectory(suite).resolve(JUDGEMENT_FILE);
+    }
+
     public RunFolder run(Suite suite, Run run) {
         return new RunFolder(suiteDirectory(suite.name()).resolve(run.id()));
     }

@@ -33,6 +33,9 @@ public sealed interface RunStatus {
     /** What to say about the run: "current", "not run", or why it is not current. */
     String describe();
 
+    /** The status in a word or two, for a table or a file: "current", "not run", "needs training". */
+    String word();
+
     /** The result in the folder, current or stale (shown, never summarised); null when there is none. */
     default ExperimentResult lastResult() {
         return null;
@@ -44,6 +47,10 @@ public sealed interface RunStatus {
             return true;
         }
 
+        public String word() {
+            return "not run";
+        }
+
         public String describe() {
             return "not run";
         }
@@ -53,6 +60,10 @@ public sealed interface RunStatus {
     record Unreadable(String why, boolean trained) implements RunStatus {
         public boolean needsTraining() {
             return !trained;
+        }
+
+        public String word() {
+            return "unreadable";
         }
 
         public String describe() {
@@ -71,6 +82,10 @@ public sealed interface RunStatus {
 
         public boolean needsTraining() {
             return true;
+        }
+
+        public String word() {
+            return "needs training";
         }
 
         public String describe() {
@@ -92,6 +107,10 @@ public sealed interface RunStatus {
             return false;
         }
 
+        public String word() {
+            return "needs evaluation";
+        }
+
         public String describe() {
             return why;
         }
@@ -108,6 +127,10 @@ public sealed interface RunStatus {
     record Current(ExperimentResult result, boolean snapshot) implements RunStatus {
         public boolean needsTraining() {
             return false;
+        }
+
+        public String word() {
+            return "current";
         }
 
         public String describe() {

@@ -31,6 +31,11 @@ public record Suite(String name, String description, Path file, List<ExperimentS
         return experiments.stream().filter(e -> ids.contains(e.id())).toList();
     }
 
+    /** The experiment {@code id}; an unknown id fails, naming the known ones. */
+    public ExperimentSpec experiment(String id) {
+        return select(Set.of(id)).get(0);
+    }
+
     /** The runs of the given experiments: one per (experiment, seed), experiments in order, seeds in declared order. */
     public static List<Run> runs(List<ExperimentSpec> selection) {
         return runs(selection, 0);

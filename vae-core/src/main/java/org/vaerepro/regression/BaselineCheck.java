@@ -96,6 +96,46 @@ public final class BaselineCheck {
         }
     }
 
+    /** One metric of one run against its window: passes when |value - centre| <= the half-width (NaN fails). */
+    public record MetricCheck(TableMetric metric, double value, double centre, Window window) {
+        public boolean passed() {
+            return Math.abs(value - centre) <= window.halfWidth();
+        }
+
+        /** "PSNR 14.8801 dB differs from baseline 14.8701 dB by +0.0100 (allowed ±0.2500: ...)" or, passing, "within". */
+        public String describe() {
+            boolean psnr = metric == TableMetric.PSNR;
+            String number = psnr ? "%.4f dB" : "%.5f";
+            String signed = psnr ? "%+.4f" : "%+.5f";
+            String allowed = psnr ? "%.4f" : "%.5f";
+            return String.format(Locale.ROOT, "%s " + number + (passed() ? " is within" : " differs from") + " baseline "
+                    + number + " by " + signed + " (allowed ±" + allowed + ": %s)", metric, value, centre,
+                    value - centre, window.halfWidth(), window.derivation());
+        }
+    }
+
+    /**
+     * One run against its baseline entry: each metric's check, and the problems that are no number outside a window
+     * (no current result, no entry, other training, data or evaluation). Passes when it has neither.
+     */
+    public record RunCheck(Run run, List<MetricCheck> metrics, List<String> problems) {
+        public RunCheck {
+            metrics = List.copyOf(metrics);
+            problems = List.copyOf(problems);
+        }
+
+        public boolean passed() {
+            return problems.isEmpty() && metrics.stream().allMatch(MetricCheck::passed);
+        }
+
+        /** What is wrong, one line each: the problems, then the metrics outside their windows. */
+        public List<String> deviations() {
+            List<String> lines = new ArrayList<>(problems);
+            metrics.stream().filter(m -> !m.passed()).forEach(m -> lines.add(m.describe()));
+            return lines;
+        }
+    }
+
     /**
      * What is wrong with each of {@code runs} against its experiment's entry in {@code baseline}: a run that is not
      * current is a deviation (the gate needs its result), a current one is held to its entry's windows at the native
@@ -103,25 +143,36 @@ public final class BaselineCheck {
      */
     public static List<Deviation> deviations(Baseline baseline, SuiteResults results, List<Run> runs) {
         List<Deviation> deviations = new ArrayList<>();
-        for (Run run : runs) {
-            RunStatus status = results.status(run);
-            BaselineEntry entry = baseline.experiments().get(run.experiment().id());
-            List<String> problems;
-            if (!(status instanceof RunStatus.Current current)) {
-                problems = List.of("no current result to check (" + status.describe() + ")");
-            } else if (entry == null) {
-                problems = List.of("the baseline of suite " + baseline.suite() + " has no entry for "
-                        + run.experiment().id());
-            } else {
-                problems = deviations(entry, baseline.provenance().environment().threads(), current.result());
-            }
-            problems.forEach(problem -> deviations.add(new Deviation(run, problem)));
+        for (RunCheck check : checks(baseline, results, runs)) {
+            check.deviations().forEach(problem -> deviations.add(new Deviation(check.run(), problem)));
         }
         return deviations;
     }
 
+    /** Each of {@code runs} checked against its experiment's entry in {@code baseline} (see {@link #deviations}). */
+    public static List<RunCheck> checks(Baseline baseline, SuiteResults results, List<Run> runs) {
+        List<RunCheck> checks = new ArrayList<>();
+        for (Run run : runs) {
+            RunStatus status = results.status(run);
+            BaselineEntry entry = baseline.experiments().get(run.experiment().id());
+            if (!(status instanceof RunStatus.Current current)) {
+                checks.add(new RunCheck(run, List.of(), List.of("no current result to check (" + status.describe() + ")")));
+            } else if (entry == null) {
+                checks.add(new RunCheck(run, List.of(), List.of("the baseline of suite " + baseline.suite()
+                        + " has no entry for " + run.experiment().id())));
+            } else {
+                checks.add(check(run, entry, baseline.provenance().environment().threads(), current.result()));
+            }
+        }
+        return checks;
+    }
+
     /** What is wrong with {@code measured} against its entry in a baseline recorded at {@code recordedThreads}. */
     static List<String> deviations(BaselineEntry baseline, int recordedThreads, ExperimentResult measured) {
+        return check(null, baseline, recordedThreads, measured).deviations();
+    }
+
+    private static RunCheck check(Run run, BaselineEntry baseline, int recordedThreads, ExperimentResult measured) {
         List<String> problems = new ArrayList<>();
         List<String> recipe = trainingChanges(baseline.trainedAs(), measured.spec());
         if (!recipe.isEmpty()) {
@@ -141,16 +192,8 @@ public final class BaselineCheck {
         }
         Windows w = windows(baseline, measured.spec().seed(), recordedThreads,
                 measured.provenance().environment().threads());
-        if (!(Math.abs(m.psnr() - w.psnrCentre()) <= w.psnr().halfWidth())) {
-            problems.add(String.format(Locale.ROOT, "PSNR %.4f dB differs from baseline %.4f dB by %+.4f (allowed ±%.4f: %s)",
-                    m.psnr(), w.psnrCentre(), m.psnr() - w.psnrCentre(), w.psnr().halfWidth(), w.psnr().derivation()));
-        }
-        if (!(Math.abs(m.lpips() - w.lpipsCentre()) <= w.lpips().halfWidth())) {
-            problems.add(String.format(Locale.ROOT, "LPIPS %.5f differs from baseline %.5f by %+.5f (allowed ±%.5f: %s)",
-                    m.lpips(), w.lpipsCentre(), m.lpips() - w.lpipsCentre(), w.lpips().halfWidth(),
-                    w.lpips().derivation()));
-        }
-        return problems;
+        return new RunCheck(run, List.of(new MetricCheck(TableMetric.PSNR, m.psnr(), w.psnrCentre(), w.psnr()),
+                new MetricCheck(TableMetric.LPIPS, m.lpips(), w.lpipsCentre(), w.lpips())), problems);
     }
 
     /**

@@ -1,20 +1,17 @@
 package org.vaerepro.regression;
 
 import java.util.List;
-import org.vaerepro.experiment.ExperimentSpec;
 
 /**
- * One architecture on one dataset, its experiments ordered by bottleneck size d: the unit the source states its
+ * One architecture on one dataset, its experiments ordered by bottleneck size d (one row each): the unit the source states its
  * claim for ("a larger bottleneck gives higher PSNR and lower LPIPS") and the page shows as one table. Its
  * experiments' judged rows (same order), the claim's steps (each a Welch test across seeds, with its family-wise verdict over every
  * tested step of the suite) and, for sizes measured with a single seed, the trend of the measured values, a
  * description rather than a test.
  */
-public record ClaimColumn(String architecture, String dataset, List<ExperimentSpec> experiments,
-        List<ExperimentRow> rows, List<BottleneckClaim.Step> steps, BottleneckTrend trend) {
+public record ClaimColumn(String architecture, String dataset, List<ExperimentRow> rows, List<BottleneckClaim.Step> steps, BottleneckTrend trend) {
 
     public ClaimColumn {
-        experiments = List.copyOf(experiments);
         rows = List.copyOf(rows);
         steps = List.copyOf(steps);
     }
@@ -30,6 +27,6 @@ public record ClaimColumn(String architecture, String dataset, List<ExperimentSp
     }
 
     ClaimColumn withSteps(List<BottleneckClaim.Step> adjusted) {
-        return new ClaimColumn(architecture, dataset, experiments, rows, adjusted, trend);
+        return new ClaimColumn(architecture, dataset, rows, adjusted, trend);
     }
 }

@@ -15,7 +15,8 @@ import org.vaerepro.statistics.SampleSummary;
  */
 public record ExperimentRow(String architecture, String dataset, int latentDim, String id, int seedsMeasured, int seeds,
         int atEpochLimit, SampleSummary psnr, SampleSummary lpips, ReportedValues reported, CellVerdict psnrVerdict,
-        CellVerdict lpipsVerdict) {
+        CellVerdict lpipsVerdict, SampleSummary ssim, SampleSummary knnAccuracy, SampleSummary linearProbeAccuracy,
+        SampleSummary silhouette) {
 
     public boolean measured() {
         return psnr != null;

@@ -20,14 +20,21 @@ import org.vaerepro.statistics.SampleSummary;
  * with the suite's margins ({@link PublishedTableRule}), per (architecture, dataset) column the bottleneck claim's
  * steps with their family-wise verdicts over every tested step of the suite ({@link BottleneckClaim}), and the
  * trend of the values where the claim cannot be tested, and, from step curves, where each published number sits
- * ({@link ProtocolSearch}). The page renders it, the gate's tests assert it, the site report and the Spark driver
- * show it; none of them judges on its own. Runs that are not current count nowhere.
+ * ({@link ProtocolSearch}), and every run's status ({@link RunJudgement}). It is written to, and read back from,
+ * {@code judgement.json} ({@link Judgement}); the page, the gate's checks ({@link SuiteGate}), the site report and the
+ * Spark driver render or assert it, and none of them judges on its own. Runs that are not current count nowhere.
  */
 public record SuiteJudgement(String suite, PublishedMargins margins, CellRequirement verdictRequired,
-        List<ClaimColumn> columns, ProtocolSearch protocolSearch) {
+        List<ClaimColumn> columns, ProtocolSearch protocolSearch, List<RunJudgement> runs) {
 
     public SuiteJudgement {
         columns = List.copyOf(columns);
+        runs = List.copyOf(runs);
+    }
+
+    /** The runs of experiment {@code id}, in the order of its seeds. */
+    public List<RunJudgement> runs(String id) {
+        return runs.stream().filter(run -> run.experiment().equals(id)).toList();
     }
 
     /** Every experiment's row, column by column (the site's summary). */
@@ -63,8 +70,9 @@ public record SuiteJudgement(String suite, PublishedMargins margins, CellRequire
             judged.add(columns.get(i).withSteps(adjusted.get(i)));
         }
         return new SuiteJudgement(results.suite().name(), results.suite().margins(), results.suite().verdictRequired(),
-                judged,
-                ProtocolSearch.of(results));
+                judged, ProtocolSearch.of(results), results.suite().experiments().stream()
+                        .flatMap(spec -> results.runs(spec).stream())
+                        .map(run -> RunJudgement.of(run, results.status(run))).toList());
     }
 
     private static ClaimColumn column(String architecture, String dataset, List<ExperimentSpec> specs,
@@ -80,13 +88,13 @@ public record SuiteJudgement(String suite, PublishedMargins margins, CellRequire
             int d = spec.training().latentDim();
             if (current.isEmpty()) {
                 rows.add(new ExperimentRow(architecture, dataset, d, spec.id(), 0, spec.seeds().size(), 0, null, null,
-                        spec.reported(), null, null));
+                        spec.reported(), null, null, null, null, null, null));
                 continue;
             }
             double[] psnr = values(current, ExperimentMetrics::psnr);
             double[] lpips = values(current, ExperimentMetrics::lpips);
-            SampleSummary psnrSummary = SampleSummary.of(psnr, SampleSummary.CONFIDENCE_95);
-            SampleSummary lpipsSummary = SampleSummary.of(lpips, SampleSummary.CONFIDENCE_95);
+            SampleSummary psnrSummary = summary(current, ExperimentMetrics::psnr);
+            SampleSummary lpipsSummary = summary(current, ExperimentMetrics::lpips);
             sizes.add(new BottleneckClaim.Size(d, psnr, lpips));
             points.add(new double[] {d, psnrSummary.mean(), lpipsSummary.mean()});
             int atLimit = (int) current.stream().filter(ExperimentResult::endedAtEpochLimit).count();
@@ -94,10 +102,17 @@ public record SuiteJudgement(String suite, PublishedMargins margins, CellRequire
             rows.add(new ExperimentRow(architecture, dataset, d, spec.id(), current.size(), spec.seeds().size(), atLimit,
                     psnrSummary, lpipsSummary, reported,
                     reported == null ? null : PublishedTableRule.psnr(psnrSummary, reported, margins),
-                    reported == null ? null : PublishedTableRule.lpips(lpipsSummary, reported, margins)));
+                    reported == null ? null : PublishedTableRule.lpips(lpipsSummary, reported, margins),
+                    summary(current, ExperimentMetrics::ssim), summary(current, ExperimentMetrics::knnAccuracy),
+                    summary(current, ExperimentMetrics::linearProbeAccuracy),
+                    summary(current, ExperimentMetrics::silhouette)));
         }
-        return new ClaimColumn(architecture, dataset, sorted, rows, BottleneckClaim.steps(sizes),
+        return new ClaimColumn(architecture, dataset, rows, BottleneckClaim.steps(sizes),
                 BottleneckTrend.of(points));
+    }
+
+    private static SampleSummary summary(List<ExperimentResult> results, ToDoubleFunction<ExperimentMetrics> metric) {
+        return SampleSummary.of(values(results, metric), SampleSummary.CONFIDENCE_95);
     }
 
     private static double[] values(List<ExperimentResult> results, ToDoubleFunction<ExperimentMetrics> metric) {

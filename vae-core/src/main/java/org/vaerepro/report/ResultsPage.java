@@ -17,22 +17,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
-import org.vaerepro.experiment.ExperimentMetrics;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.OutputLayout;
-import org.vaerepro.experiment.ReportedValues;
 import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.RunStatus;
 import org.vaerepro.experiment.SuiteResults;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.regression.BottleneckClaim;
 import org.vaerepro.regression.ClaimColumn;
+import org.vaerepro.regression.ExperimentRow;
+import org.vaerepro.regression.Judgement;
+import org.vaerepro.regression.RunJudgement;
 import org.vaerepro.regression.PublishedVerdict;
-import org.vaerepro.regression.SuiteComparison;
 import org.vaerepro.regression.SuiteJudgement;
-import org.vaerepro.statistics.SampleSummary;
 
 /**
  * The suite's results page ({@code <output>/<suite>/index.html}) and its summary for a Maven site: it renders
@@ -49,72 +47,58 @@ public final class ResultsPage {
     private ResultsPage() {
     }
 
-    /** The page's tables: one group per judged column, its runs' rows, summaries and curves. */
+    /** The page's tables: one group per judged column, its runs' rows, its multi-seed experiments' rows and curves. */
     public static List<ResultGroup> groups(SuiteResults results, SuiteJudgement judgement) {
         List<ResultGroup> groups = new ArrayList<>();
+        Map<String, RunJudgement> judgedRuns = new LinkedHashMap<>();
+        judgement.runs().forEach(run -> judgedRuns.put(run.id(), run));
         for (ClaimColumn column : judgement.columns()) {
             List<ResultRow> rows = new ArrayList<>();
-            List<ResultSummary> summaries = new ArrayList<>();
             List<LearningCurves> curves = new ArrayList<>();
-            for (ExperimentSpec spec : column.experiments()) {
-                List<ResultRow> runs = results.runs(spec).stream().map(run -> row(run, results.status(run))).toList();
+            for (ExperimentRow experiment : column.rows()) {
+                ExperimentSpec spec = results.suite().experiment(experiment.id());
+                List<ResultRow> runs = results.runs(spec).stream()
+                        .map(run -> row(run, results.status(run), judgedRuns.get(run.id()))).toList();
                 rows.addAll(runs);
                 List<ResultRow> current = runs.stream().filter(ResultRow::current).toList();
-                if (current.isEmpty()) {
-                    continue;
-                }
-                curves.add(LearningCurves.of(spec.id(), current));
-                if (spec.multiSeed()) {
-                    int atEpochLimit = (int) current.stream().filter(ResultRow::atEpochLimit).count();
-                    summaries.add(new ResultSummary(spec.id(), spec.training().latentDim(), spec.seeds().size(),
-                            atEpochLimit, over(current, ExperimentMetrics::psnr), over(current, ExperimentMetrics::lpips),
-                            over(current, ExperimentMetrics::ssim), over(current, ExperimentMetrics::knnAccuracy),
-                            over(current, ExperimentMetrics::linearProbeAccuracy),
-                            over(current, ExperimentMetrics::silhouette)));
+                if (!current.isEmpty()) {
+                    curves.add(LearningCurves.of(spec.id(), current));
                 }
             }
+            List<ExperimentRow> summaries = column.rows().stream().filter(r -> r.seeds() > 1 && r.measured()).toList();
             groups.add(new ResultGroup(column, rows, summaries, curves));
         }
         return groups;
     }
 
-    private static SampleSummary over(List<ResultRow> rows, ToDoubleFunction<ExperimentMetrics> metric) {
-        return SampleSummary.of(rows.stream().mapToDouble(r -> metric.applyAsDouble(r.metrics())).toArray(),
-                SampleSummary.CONFIDENCE_95);
-    }
-
-    static ResultRow row(Run run, RunStatus status) {
+    /** A run as the page shows it: what it measured (pictures, curves, provenance) and, as judged, where it stands. */
+    static ResultRow row(Run run, RunStatus status, RunJudgement judged) {
         ExperimentSpec spec = run.spec();
         int d = spec.training().latentDim();
         String policy = spec.evaluation().lpipsSmallImages().id();
         ExperimentResult shown = status.lastResult();
         if (shown == null) {
-            return new ResultRow(run.id(), d, status.describe(), false, null, null, null, Map.of(), spec.reported(),
+            return new ResultRow(run.id(), d, judged.reason(), false, null, null, null, Map.of(), spec.reported(),
                     null, null, policy, null, null, false);
         }
-        boolean stale = !(status instanceof RunStatus.Current);
-        ExperimentMetrics m = shown.metrics();
-        ReportedValues reported = spec.reported();
         Map<String, String> images = new LinkedHashMap<>();
         shown.images().forEach((name, file) -> images.put(name, run.id() + "/" + file));
-        return new ResultRow(run.id(), d, status.describe(), stale, m, shown.provenance(), shown.training().size(), images,
-                reported, reported == null ? null : m.psnr() - reported.psnr(),
-                reported == null ? null : m.lpips() - reported.lpips(), m.lpipsSmallImages(), shown.training(),
-                shown.convergence(), shown.endedAtEpochLimit());
+        return new ResultRow(run.id(), d, judged.reason(), judged.stale(), shown.metrics(), shown.provenance(),
+                shown.training().size(), images, spec.reported(), judged.psnrDelta(), judged.lpipsDelta(),
+                shown.metrics().lpipsSmallImages(), shown.training(), shown.convergence(), shown.endedAtEpochLimit());
     }
 
     /**
      * Renders the page into {@code <output>/<suite>/index.html}, beside the experiments' pictures.
      * {@code comparison}: against the suite this one names in {@code comparedWith}, or null.
      */
-    public static Path write(SuiteResults results, SuiteJudgement judgement, SuiteComparison comparison,
-            OutputLayout layout, Path templateDir) {
+    public static Path write(SuiteResults results, Judgement judgement, OutputLayout layout, Path templateDir) {
         String suite = results.suite().name();
-        List<ResultGroup> groups = groups(results, judgement);
-        List<StepCurves> stepCurves = stepCurves(judgement);
+        List<ResultGroup> groups = groups(results, judgement.judged());
+        List<StepCurves> stepCurves = stepCurves(judgement.judged());
         drawCurves(groups, stepCurves, layout.suiteDirectory(suite));
         Path page = layout.page(suite);
-        AtomicFiles.writeString(page, render(results, judgement, groups, stepCurves, comparison, templateDir));
+        AtomicFiles.writeString(page, render(results, judgement, groups, stepCurves, templateDir));
         return page;
     }
 
@@ -133,12 +117,12 @@ public final class ResultsPage {
      * The same page as a standalone copy under {@code destination/<suite>/} (for a Maven site): the page plus every
      * picture it links, so the copy works offline without the build's output folder.
      */
-    public static Path publish(SuiteResults results, SuiteJudgement judgement, SuiteComparison comparison,
-            OutputLayout layout, Path templateDir, Path destination) {
+    public static Path publish(SuiteResults results, Judgement judgement, OutputLayout layout, Path templateDir,
+            Path destination) {
         String suite = results.suite().name();
         Path target = destination.resolve(suite);
-        List<ResultGroup> groups = groups(results, judgement);
-        List<StepCurves> stepCurves = stepCurves(judgement);
+        List<ResultGroup> groups = groups(results, judgement.judged());
+        List<StepCurves> stepCurves = stepCurves(judgement.judged());
         drawCurves(groups, stepCurves, layout.suiteDirectory(suite));
         List<String> pictures = new ArrayList<>();
         for (ResultGroup group : groups) {
@@ -157,38 +141,39 @@ public final class ResultsPage {
             }
         }
         Path page = target.resolve(OutputLayout.PAGE_FILE);
-        AtomicFiles.writeString(page, render(results, judgement, groups, stepCurves, comparison, templateDir));
+        AtomicFiles.writeString(page, render(results, judgement, groups, stepCurves, templateDir));
         return page;
     }
 
     /**
-     * The judged summary as an HTML fragment (the published table, seeds folded into one row per experiment, and the
-     * claim per column), linking {@code pageLink}: what a Maven site shows.
+     * The judged summary as an HTML fragment (what the gate decided, the published table, seeds folded into one row per
+     * experiment, and the claim per column), linking {@code pageLink}: what a Maven site shows.
      */
-    public static String summary(SuiteResults results, SuiteJudgement judgement, String pageLink, Path templateDir) {
+    public static String summary(SuiteResults results, Judgement judgement, String pageLink, Path templateDir) {
         Map<String, Object> model = model(results, judgement);
         model.put("pageLink", pageLink);
         return process(SUMMARY_TEMPLATE, model, templateDir);
     }
 
-    private static String render(SuiteResults results, SuiteJudgement judgement, List<ResultGroup> groups,
-            List<StepCurves> stepCurves, SuiteComparison comparison, Path templateDir) {
+    private static String render(SuiteResults results, Judgement judgement, List<ResultGroup> groups,
+            List<StepCurves> stepCurves, Path templateDir) {
         Map<String, Object> model = model(results, judgement);
         model.put("groups", groups);
         model.put("stepCurves", stepCurves);
-        if (comparison != null) {
-            model.put("comparison", comparison);
+        if (judgement.comparison() != null) {
+            model.put("comparison", judgement.comparison());
         }
         return process(PAGE_TEMPLATE, model, templateDir);
     }
 
-    private static Map<String, Object> model(SuiteResults results, SuiteJudgement judgement) {
+    private static Map<String, Object> model(SuiteResults results, Judgement judgement) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("suite", results.suite().name());
         model.put("suiteFile", results.suite().file().getFileName().toString());
         model.put("description", results.suite().description());
-        model.put("judgement", judgement);
-        model.put("margins", judgement.margins());
+        model.put("judgement", judgement.judged());
+        model.put("gate", judgement.gate());
+        model.put("margins", judgement.judged().margins());
         model.put("alpha", BottleneckClaim.ALPHA);
         model.put("verdicts", List.of(PublishedVerdict.values()));
         model.put("generatedAt", java.time.Instant.now().toString());

@@ -125,7 +125,9 @@ final class SuiteRunner {
 
     /**
      * Measures every run whose model is in its folder, even a current one (for when the metric code changed); a
-     * current results snapshot (no model file) is left as it is, and a run without a current model fails.
+     * current results snapshot (no model file) is left as it is, and a run without a current model fails. Like
+     * training, evaluation holds the run's lock ({@link RunLock}), so a metrics.json is never written beside a model
+     * another process is still writing: a run locked by another process fails, naming the holder.
      */
     List<RunFailure> evaluate(Suite suite, List<Run> runs) {
         return each(runs, RunPhase.EVALUATE, run -> {
@@ -133,9 +135,19 @@ final class SuiteRunner {
             RunStatus status = folder.status(run.spec());
             if (status instanceof RunStatus.Current current && current.snapshot()) {
                 log.accept("[" + run.id() + "] " + skipped(status, ""));
-            } else if (status.needsTraining()) {
+                return;
+            }
+            if (status.needsTraining()) {
                 throw new NotTrainedException(run.id(), folder.modelFile());
-            } else {
+            }
+            Optional<RunLock> lock = RunLock.tryAcquire(folder.directory());
+            if (lock.isEmpty()) {
+                throw new RunLockedException(run.id(), folder.directory(), RunLock.holder(folder.directory()));
+            }
+            try (RunLock held = lock.get()) {
+                if (folder.status(run.spec()).needsTraining()) { // changed while it was unlocked
+                    throw new NotTrainedException(run.id(), folder.modelFile());
+                }
                 evaluator.evaluate(suite, run);
             }
         });

@@ -1,5 +1,6 @@
 package org.vaerepro.session;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +26,10 @@ import org.vaerepro.regression.BaselineCheck;
 import org.vaerepro.regression.BaselineFile;
 import org.vaerepro.regression.SuiteComparison;
 import org.vaerepro.regression.SuiteJudgement;
+import org.vaerepro.regression.Gate;
+import org.vaerepro.regression.Judgement;
+import org.vaerepro.regression.SuiteGate;
+import org.vaerepro.regression.VerdictRecord;
 import org.vaerepro.report.ResultsPage;
 
 /**
@@ -179,30 +184,69 @@ public final class SuiteSession {
         return SuiteResults.read(suite, layout);
     }
 
-    /** Everything judged about the suite's current results: verdicts, the claim ({@link SuiteJudgement}). */
-    public SuiteJudgement judge() {
-        return SuiteJudgement.of(results());
+    /**
+     * The files the gate holds a suite to: a baseline and a verdict record, each null for its default beside the suite
+     * ({@link #defaultBaselineFile}, {@link #defaultVerdictRecord}), which counts only when it exists; a file named
+     * here must exist.
+     */
+    public record GateFiles(Path baseline, Path verdictRecord) {
+        public static final GateFiles DEFAULT = new GateFiles(null, null);
     }
 
-    /** Renders the results page; runs without a current result show why. */
-    public Path report() {
+    /**
+     * Judges the suite's current results ({@link SuiteJudgement}) and holds the selected runs to the gate
+     * ({@link SuiteGate}), writes the judgement to {@code <output>/<suite>/judgement.json} and returns it as read back
+     * from there, so every view of it is a view of the file.
+     */
+    public Judgement judge(GateFiles files) {
         layout.problem().ifPresent(problem -> {
             throw new IllegalStateException(problem);
         });
         SuiteResults results = results();
-        SuiteJudgement judgement = SuiteJudgement.of(results);
-        return ResultsPage.write(results, judgement, comparison(judgement), layout, settings.templateDirectory());
+        SuiteJudgement judged = SuiteJudgement.of(results);
+        Path baselineFile = files.baseline() != null ? files.baseline() : defaultBaselineFile();
+        Baseline baseline = files.baseline() != null || Files.isRegularFile(baselineFile)
+                ? BaselineFile.read(baselineFile) : null;
+        Path recordFile = files.verdictRecord() != null ? files.verdictRecord() : defaultVerdictRecord();
+        VerdictRecord record = VerdictRecord.readIfPresent(recordFile);
+        if (record == null && files.verdictRecord() != null) {
+            throw new IllegalStateException("verdict record " + recordFile + " does not exist: record the suite's "
+                    + "verdicts with its baseline, or name no record");
+        }
+        List<Run> selected = runs();
+        boolean everySeed = settings.firstSeeds() == 0 || selection().stream()
+                .allMatch(spec -> spec.seeds().size() <= settings.firstSeeds());
+        Gate gate = SuiteGate.of(judged, results, new SuiteGate.Expectations(selected, everySeed, baseline,
+                baseline == null ? null : shown(baselineFile), record, record == null ? null : shown(recordFile)));
+        Path file = layout.judgement(suite.name());
+        Judgement.write(file, Judgement.of(suite.file(), settings.firstSeeds(), judged, comparison(judged), gate));
+        return Judgement.read(file);
+    }
+
+    /** What a report step produced: the page, and the judgement it rendered. */
+    public record Reported(Path page, Judgement judgement) {
+    }
+
+    /** Renders the results page from the judgement ({@link #judge}); runs without a current result show why. */
+    public Path report() {
+        return report(GateFiles.DEFAULT).page();
+    }
+
+    /** Judges the suite against {@code files} and renders the page from that judgement. */
+    public Reported report(GateFiles files) {
+        Judgement judgement = judge(files);
+        return new Reported(ResultsPage.write(results(), judgement, layout, settings.templateDirectory()), judgement);
     }
 
     /**
-     * The page as a standalone copy under {@code siteDirectory/<suite>/} and the judged summary a site shows, linking
-     * the copy by a path relative to {@code siteDirectory}'s parent page ({@code <site folder name>/<suite>/index.html}).
+     * The page as a standalone copy under {@code siteDirectory/<suite>/} and the judged summary a site shows (what the
+     * gate decided, the verdicts, the claim), linking the copy by a path relative to {@code siteDirectory}'s parent page
+     * ({@code <site folder name>/<suite>/index.html}).
      */
     public SiteSummary publishSite(Path siteDirectory) {
+        Judgement judgement = judge(GateFiles.DEFAULT);
         SuiteResults results = results();
-        SuiteJudgement judgement = SuiteJudgement.of(results);
-        Path page = ResultsPage.publish(results, judgement, comparison(judgement), layout,
-                settings.templateDirectory(), siteDirectory);
+        Path page = ResultsPage.publish(results, judgement, layout, settings.templateDirectory(), siteDirectory);
         String link = siteDirectory.getFileName() + "/" + suite.name() + "/" + OutputLayout.PAGE_FILE;
         return new SiteSummary(page, ResultsPage.summary(results, judgement, link, settings.templateDirectory()));
     }
@@ -224,6 +268,18 @@ public final class SuiteSession {
         return root.resolve("baselines").resolve(suite.name() + ".json");
     }
 
+    /** A file as a judgement names it: relative to the folder holding the suite's folder when it lies below it. */
+    private String shown(Path file) {
+        Path root = defaultBaselineFile().getParent().getParent().toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /** The suite's verdict record when none is named: {@code <suite>.verdicts.json} beside its default baseline. */
+    public Path defaultVerdictRecord() {
+        return defaultBaselineFile().resolveSibling(suite.name() + ".verdicts.json");
+    }
+
     /**
      * Each of the session's runs ({@link #runs}) against the baseline in {@code baselineFile} ({@link
      * #defaultBaselineFile} when null): a run that is not current, or drifted, is a deviation. Empty: no drift.
@@ -238,8 +294,29 @@ public final class SuiteSession {
      * deliberately: the file is meant to be reviewed and committed.
      */
     public Baseline recordBaseline(Path file, String command) {
-        Baseline baseline = BaselineFile.record(results(), command);
-        BaselineFile.write(file == null ? defaultBaselineFile() : file, baseline);
+        SuiteResults results = results();
+        Baseline baseline = BaselineFile.record(results, command);
+        Path target = file == null ? defaultBaselineFile() : file;
+        BaselineFile.write(target, baseline);
         return baseline;
+    }
+
+    /**
+     * Records the suite's verdicts now (every published cell and tested claim step, {@link VerdictRecord}) in
+     * {@code file} ({@link #defaultVerdictRecord} when null), deliberately: from then on the gate holds the suite to
+     * them. Every run of every declared seed must be current, as for a baseline.
+     */
+    public VerdictRecord recordVerdicts(Path file, String command) {
+        SuiteResults results = results();
+        List<String> missing = results.statuses().entrySet().stream()
+                .filter(entry -> !(entry.getValue() instanceof RunStatus.Current))
+                .map(entry -> entry.getKey().id() + " (" + entry.getValue().describe() + ")").toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("cannot record the verdicts of suite " + suite.name() + ": not every run "
+                    + "has a current result: " + String.join("; ", missing));
+        }
+        VerdictRecord record = VerdictRecord.of(SuiteJudgement.of(results), command);
+        VerdictRecord.write(file == null ? defaultVerdictRecord() : file, record);
+        return record;
     }
 }

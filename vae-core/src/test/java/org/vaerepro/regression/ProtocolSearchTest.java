@@ -100,7 +100,11 @@ class ProtocolSearchTest {
         assertEquals(2, table.protocols().get(0).explainedAtBest());
 
         SuiteJudgement judgement = SuiteJudgement.of(results);
-        Document html = Jsoup.parse(ResultsPage.write(results, judgement, null, layout, null).toFile(), "UTF-8");
+        Judgement judged = Judgement.of(suite.file(), 0, judgement, null, SuiteGate.of(judgement, results,
+                new SuiteGate.Expectations(List.of(), false, null, null, null, null)));
+        Judgement.write(layout.judgement(suite.name()), judged);
+        Document html = Jsoup.parse(ResultsPage.write(results, Judgement.read(layout.judgement(suite.name())), layout,
+                null).toFile(), "UTF-8");
         assertTrue(html.select("h2").eachText().contains("Where the published numbers sit"), html.select("h2").text());
         assertTrue(html.text().contains("decode the posterior mean, PSNR per image, LPIPS on [-1, 1] images resized to 32 "
                 + "(steps 100)"), html.text());

@@ -32,6 +32,9 @@ import org.vaerepro.regression.PublishedVerdict;
 import org.vaerepro.regression.TableMetric;
 import org.vaerepro.regression.SuiteComparison;
 import org.vaerepro.regression.SuiteJudgement;
+import org.vaerepro.regression.Gate;
+import org.vaerepro.regression.Judgement;
+import org.vaerepro.regression.SuiteGate;
 import org.vaerepro.experiment.Suite;
 import org.vaerepro.experiment.SuiteParser;
 import org.vaerepro.train.Convergence;
@@ -61,7 +64,7 @@ class ResultsPageTest {
     }
 
     private void writeResult(Suite suite, ExperimentSpec spec, double psnr, double lpips) throws Exception {
-        AtomicFiles.writeJson(layout().run(suite, spec).metricsFile(), result(suite, spec, psnr, lpips, null));
+        Fixtures.writeResult(layout(), suite, spec, psnr, lpips, null);
     }
 
     private void writeResult(Suite suite, Run run, double psnr, double lpips) throws Exception {
@@ -69,28 +72,11 @@ class ResultsPageTest {
     }
 
     private void writeResult(Suite suite, Run run, double psnr, double lpips, Convergence convergence) throws Exception {
-        AtomicFiles.writeJson(layout().run(suite, run).metricsFile(), result(suite, run.spec(), psnr, lpips, convergence));
-    }
-
-    private static ExperimentResult result(Suite suite, ExperimentSpec spec, double psnr, double lpips,
-            Convergence convergence) {
-        ExperimentMetrics metrics = new ExperimentMetrics(100, psnr, psnr - 0.1, 0.5, lpips, "resize",
-                byRule(lpips), 100, 5, spec.training().latentDim(), 0.9, 0.8, 0.2, 0.7, Map.of(), null);
-        Provenance provenance = Fixtures.provenance("a".repeat(64), "b".repeat(64), spec.seed(), 12.5);
-        return new ExperimentResult(suite.name(), spec, metrics,
-                List.of(new EpochReport(0, 1, 1, 0, 1, 100, null)), Map.of(), 3.0, provenance, convergence);
+        Fixtures.writeResult(layout(), suite, run, psnr, lpips, convergence);
     }
 
     private OutputLayout layout() {
         return new OutputLayout(dir.resolve("out"));
-    }
-
-    /** In rule order, as the runner writes it (Map.of iterates in a per-JVM random order). */
-    private static Map<String, Double> byRule(double lpips) {
-        Map<String, Double> values = new java.util.LinkedHashMap<>();
-        values.put("resize", lpips);
-        values.put("pad", lpips + 0.05);
-        return values;
     }
 
     private SuiteResults results(Suite suite) {
@@ -104,8 +90,18 @@ class ResultsPageTest {
 
     private Document page(Suite suite, SuiteComparison comparison) throws Exception {
         SuiteResults results = results(suite);
-        return Jsoup.parse(ResultsPage.write(results, SuiteJudgement.of(results), comparison, layout(), null).toFile(),
+        return Jsoup.parse(ResultsPage.write(results, judged(suite, results, comparison), layout(), null).toFile(),
                 "UTF-8");
+    }
+
+    /** The judgement of {@code results} with no gate files, as written to judgement.json and read back. */
+    private Judgement judged(Suite suite, SuiteResults results, SuiteComparison comparison) {
+        SuiteJudgement judgement = SuiteJudgement.of(results);
+        Gate gate = SuiteGate.of(judgement, results, new SuiteGate.Expectations(List.of(), false, null, null, null,
+                null));
+        Path file = layout().judgement(suite.name());
+        Judgement.write(file, Judgement.of(suite.file(), 0, judgement, comparison, gate));
+        return Judgement.read(file);
     }
 
     @Test

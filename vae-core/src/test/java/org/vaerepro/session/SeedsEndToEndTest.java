@@ -17,7 +17,7 @@ import org.vaerepro.SharedData;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.Shard;
 import org.vaerepro.report.ResultGroup;
-import org.vaerepro.report.ResultSummary;
+import org.vaerepro.regression.ExperimentRow;
 import org.vaerepro.report.ResultsPage;
 import org.vaerepro.statistics.SampleSummary;
 
@@ -67,13 +67,14 @@ class SeedsEndToEndTest {
         SessionSettings all = new SessionSettings(suiteFile, out, List.of(), Shard.ALL, 0, SharedData.dataDir(), null, dir,
                 false, SharedData.lpipsWeights(), null, false, 0, Parallelism.SERIAL);
         SuiteSession session = new SuiteSession(all, l -> { });
-        ResultGroup group = ResultsPage.groups(session.results(), session.judge()).get(0);
+        ResultGroup group = ResultsPage.groups(session.results(),
+                session.judge(SuiteSession.GateFiles.DEFAULT).judged()).get(0);
         assertEquals(List.of("three/seed-3", "three/seed-4", "three/seed-5", "alone"),
                 group.rows().stream().map(r -> r.id()).toList());
-        ResultSummary summary = group.summaries().get(0);
+        ExperimentRow summary = group.summaries().get(0);
         SampleSummary expected = SampleSummary.of(runs.stream().mapToDouble(r -> r.metrics().psnr()).toArray(), 0.95);
         assertEquals(expected, summary.psnr());
-        assertEquals(3, summary.measured());
+        assertEquals(3, summary.seedsMeasured());
         assertTrue(summary.psnr().hasInterval() && summary.psnr().halfWidth() > 0);
 
         Document page = Jsoup.parse(session.report().toFile(), "UTF-8");

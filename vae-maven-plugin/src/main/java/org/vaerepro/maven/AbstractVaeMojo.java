@@ -124,5 +124,5 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     }
 
     /** The session step of this goal; returns the experiments that failed. */
-    abstract List<RunFailure> run(SuiteSession session);
+    abstract List<RunFailure> run(SuiteSession session) throws MojoFailureException;
 }

@@ -7,16 +7,23 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.vaerepro.session.RunFailure;
 import org.vaerepro.session.SuiteSession;
 import org.vaerepro.regression.Baseline;
+import org.vaerepro.regression.VerdictRecord;
 
 /**
  * Rewrites the suite's baseline from its current results, deliberately: run after a reviewed
- * {@code vae:reproduce}, then commit the file. Never bound to a phase, so no build rewrites it by accident.
+ * {@code vae:reproduce}, then commit the file. A suite with reported values also gets its verdict record,
+ * {@code <suite>.verdicts.json} beside the baseline, which the gate then holds each published cell and claim step to.
+ * Never bound to a phase, so no build rewrites them by accident.
  */
 @Mojo(name = "baseline", requiresProject = false, threadSafe = false)
 public class BaselineMojo extends AbstractVaeMojo {
     /** Where the baseline goes; by default {@code baselines/<suite>.json} beside the suite file's folder. */
     @Parameter(property = "vae.baselineFile")
     File baselineFile;
+
+    /** Where the verdict record goes; by default {@code baselines/<suite>.verdicts.json} beside the suite's folder. */
+    @Parameter(property = "vae.verdictRecord")
+    File verdictRecord;
 
     /** The command that produced the results, written into the baseline. */
     @Parameter(property = "vae.baselineCommand")
@@ -29,6 +36,12 @@ public class BaselineMojo extends AbstractVaeMojo {
                 : "mvn -B -pl reproductions vae:reproduce vae:baseline -Dvae.suite=" + suiteFile.getName();
         Baseline baseline = session.recordBaseline(file, how);
         getLog().info("vae: baseline of " + baseline.experiments().size() + " experiments written to " + file);
+        if (session.suite().experiments().stream().anyMatch(spec -> spec.reported() != null)) {
+            java.nio.file.Path verdicts = verdictRecord != null ? verdictRecord.toPath() : session.defaultVerdictRecord();
+            VerdictRecord record = session.recordVerdicts(verdicts, how);
+            getLog().info("vae: verdicts of " + record.cells().size() + " published cells and " + record.claimSteps().size()
+                    + " claim steps written to " + verdicts);
+        }
         return List.of();
     }
 }

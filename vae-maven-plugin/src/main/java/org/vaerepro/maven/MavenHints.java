@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vaerepro.experiment.NotTrainedException;
+import org.vaerepro.regression.GateCheck;
+import org.vaerepro.regression.Judgement;
 import org.vaerepro.regression.MissingBaselineException;
 
 /**
@@ -26,6 +28,18 @@ final class MavenHints {
     private static final Pattern SETTING = Pattern.compile("setting '(\\w+)'");
 
     private MavenHints() {
+    }
+
+    /**
+     * How to accept a deliberate change the gate caught: re-record the baseline and the verdict record (one goal writes
+     * both) after reviewing the new numbers; empty when no baseline or recorded-verdict check failed.
+     */
+    static String reRecord(Judgement judgement) {
+        boolean recorded = judgement.gate().failures().stream().anyMatch(check -> check.kind() == GateCheck.Kind.BASELINE
+                || check.kind() == GateCheck.Kind.RECORDED_VERDICT);
+        return recorded ? "  Hint: if the change is deliberate, review the new numbers, then record them again with"
+                + " 'mvn vae:baseline -Dvae.suite=" + judgement.suiteFile() + "' (add -Dvae.outputDirectory=... if the"
+                + " results are elsewhere) and commit the files it writes." : "";
     }
 
     /** The error's message followed by what to do about it in a Maven build, when there is something to say. */

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.vaerepro.experiment.Run;
-import org.vaerepro.regression.BaselineCheck;
+import org.vaerepro.regression.GateCheck;
 import org.vaerepro.session.SessionSettings;
 import org.vaerepro.session.SuiteSession;
 
 /**
  * A suite on Spark: the driver validates the inputs (preflight), sends each run as one task (one
  * partition per run, so Spark schedules runs, not batches of them), collects the tasks' metrics, renders
- * the results page from the shared output folder and checks the runs against a baseline.
+ * the results page from the shared output folder and, with a baseline, reports the gate's failures (its judgement,
+ * judgement.json, holds every check).
  */
 public final class SuiteOnSpark {
     /** The runs' outcomes in suite order, the page, and the baseline deviations (empty: none, or no baseline). */
@@ -35,10 +36,10 @@ public final class SuiteOnSpark {
             log.accept(String.format("[%s] PSNR %.3f dB  LPIPS %.4f  SSIM %.4f  (%s, attempt %d)", outcome.run(),
                     outcome.psnr(), outcome.lpips(), outcome.ssim(), outcome.host(), outcome.attempt() + 1));
         }
-        Path page = session.report();
-        log.accept("page: " + page);
-        List<String> deviations = baselineFile == null ? List.of()
-                : session.baselineDeviations(baselineFile).stream().map(BaselineCheck.Deviation::toString).toList();
-        return new Result(outcomes, page, deviations);
+        SuiteSession.Reported reported = session.report(new SuiteSession.GateFiles(baselineFile, null));
+        log.accept("page: " + reported.page());
+        List<String> deviations = baselineFile == null ? List.of() : reported.judgement().gate().failures().stream()
+                .map(GateCheck::detail).toList();
+        return new Result(outcomes, reported.page(), deviations);
     }
 }
