@@ -22,11 +22,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.RunStatus;
+import org.vaerepro.experiment.SuiteResults;
 import org.vaerepro.regression.BaselineCheck;
 import org.vaerepro.regression.BottleneckClaim;
 import org.vaerepro.regression.PublishedTableRule;
 import org.vaerepro.statistics.HolmAdjustment;
+import org.vaerepro.statistics.SampleSummary;
 import org.vaerepro.statistics.WelchTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * below {@code session}, {@code report} and {@code regression}, no Maven types, and no reads of system
  * properties or environment variables (settings arrive through {@code session.SessionSettings}); and the rules of
  * one concept in one place: only {@link RunStatus} reads metrics.json to decide whether a result is current, and no
- * class outside {@code regression} computes a verdict. Each of those two is also shown to fail on a planted
+ * class outside {@code regression} computes a verdict or summarises results. Each of those three is also shown to fail on a planted
  * violation (the resource {@code PlantedViolations.java.txt}, compiled by the test), so neither passes vacuously.
  */
 class ArchitectureTest {
@@ -67,6 +70,21 @@ class ArchitectureTest {
                     .and(target(name("windows").or(name("psnrPredictionWindow")).or(name("lpipsPredictionWindow")))))
             .because("the judgement of results is computed in one place, regression.SuiteJudgement and its rules");
 
+    /**
+     * Results are summarised (over seeds, per experiment) in {@code regression} alone, into the judgement every view
+     * renders: nothing else takes an experiment's current results or builds a summary of them.
+     */
+    static final ArchRule ONE_SUMMARY = noClasses().that()
+            .resideOutsideOfPackages("org.vaerepro.regression..", "org.vaerepro.statistics..")
+            .should().callMethod(SampleSummary.class, "of", double[].class, double.class)
+            .orShould().callMethod(SuiteResults.class, "current", ExperimentSpec.class)
+            .because("per-experiment summaries of results are part of the one judgement, regression.SuiteJudgement");
+
+    @Test
+    void noClassOutsideRegressionSummarisesResults() {
+        ONE_SUMMARY.check(core);
+    }
+
     @Test
     void onlyTheRunStatusDecidesWhetherAResultIsCurrent() {
         ONE_RESULT_STATUS.check(core);
@@ -78,13 +96,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void bothRulesFailOnAPlantedViolation() throws IOException {
+    void theOnePlaceRulesFailOnAPlantedViolation() throws IOException {
         JavaClasses planted = new ClassFileImporter().importPath(compiledPlantedViolations());
         AssertionError status = assertThrows(AssertionError.class, () -> ONE_RESULT_STATUS.check(planted));
         assertTrue(status.getMessage().contains("PlantedViolations.isCurrent"), status.getMessage());
         AssertionError judgement = assertThrows(AssertionError.class, () -> ONE_JUDGEMENT.check(planted));
         assertTrue(judgement.getMessage().contains("PlantedViolations.verdict")
                 && judgement.getMessage().contains("PlantedViolations.claim"), judgement.getMessage());
+        AssertionError summary = assertThrows(AssertionError.class, () -> ONE_SUMMARY.check(planted));
+        assertTrue(summary.getMessage().contains("PlantedViolations.summary"), summary.getMessage());
     }
 
     @Test
