@@ -120,11 +120,11 @@ public final class LibtorchThroughputPeer {
                 inputs.add(test.range(inference, b * BATCH, (b + 1) * BATCH));
             }
             for (NDArray x : inputs.subList(0, Math.min(3, steps))) {
-                model.reconstruct(x).close();
+                reconstruct(model, x, parent);
             }
             long started = System.nanoTime();
             for (NDArray x : inputs) {
-                model.reconstruct(x).close();
+                reconstruct(model, x, parent);
             }
             double infer = (double) n / ((System.nanoTime() - started) / 1e9);
             double msPerStep = 1e6 * steps * epochs;
@@ -132,6 +132,17 @@ public final class LibtorchThroughputPeer {
                     : "cifar10", plan.architecture(), plan.latentDim(), (double) n * epochs / measuredSeconds, infer,
                     ResidentMemory.now().peakBytes() >> 20, phases[0] / msPerStep, phases[1] / msPerStep,
                     phases[2] / msPerStep);
+        }
+    }
+
+    /**
+     * One inference pass whose intermediate tensors are freed when it ends, as Python's reference counts free the
+     * Python peer's: DJL keeps every result in the manager of its first operand until that manager closes.
+     */
+    static void reconstruct(LibtorchModel model, NDArray x, NDManager parent) {
+        try (NDManager pass = parent.newSubManager()) {
+            x.tempAttach(pass);
+            model.reconstruct(x);
         }
     }
 
