@@ -16,12 +16,15 @@
 # oneDNN version and ISA from its verbose lines) and the processor.
 # Usage: reproductions/bench/models-vs-peer.sh [rounds, default 3] [output folder, default /tmp/vae-models-vs-peer]
 #        [thread counts, default "1 2"] [configurations, default all six, e.g. "mnist/vae cifar10/ae"] [sides]
+# BENCH_STEPS (default 30): batches per epoch on every side (1 warm-up and 2 measured epochs; inference over as many
+# test batches); MAVEN_REPO_LOCAL: a Maven repository other than ~/.m2.
 set -uo pipefail
 rounds=${1:-3}
 out=${2:-/tmp/vae-models-vs-peer}
 thread_counts=${3:-1 2}
 configs=${4:-mnist/vae mnist/vae-upsample mnist/ae cifar10/vae cifar10/vae-upsample cifar10/ae}
 sides=${5:-java libtorch libtorch-glibc pytorch pytorch-glibc}
+steps=${BENCH_STEPS:-30}
 data=$(cd .. && pwd)/shared/data
 mvn_opts=(-B ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local=$MAVEN_REPO_LOCAL})
 # PyTorch's CPU allocator does not cache: with glibc's default mmap and trim thresholds each step hands its
@@ -33,16 +36,17 @@ mvn "${mvn_opts[@]}" -q -pl vae-core,vae-bench-peers -am -Plibtorch install -Dsk
   || { echo "build failed" >&2; exit 1; }
 
 java_side() { # threads configuration [environment]
-  env "${@:3}" mvn "${mvn_opts[@]}" -o -q -pl vae-core exec:exec@bench-models -Dbench.threads="$1" -Dbench.config="$2" 2>&1 \
+  env "${@:3}" mvn "${mvn_opts[@]}" -o -q -pl vae-core exec:exec@bench-models -Dbench.threads="$1" -Dbench.config="$2" \
+    -Dbench.steps="$steps" 2>&1 \
     | awk -F'\t' -v c="$2" '$1"/"$2 == c {print $4"\t"$5"\t"$7"\t"$8"\t"$9"\t"$10}'
 }
 libtorch_side() {
   env "${@:3}" mvn "${mvn_opts[@]}" -o -q -pl vae-bench-peers -Plibtorch exec:exec@bench-libtorch -Dbench.threads="$1" \
-    -Dbench.config="$2" 2>&1 | awk -F'\t' -v c="$2" '$1"/"$2 == c {print $4"\t"$5"\t"$6"\t"$7"\t"$8"\t"$9}'
+    -Dbench.config="$2" -Dbench.steps="$steps" 2>&1 | awk -F'\t' -v c="$2" '$1"/"$2 == c {print $4"\t"$5"\t"$6"\t"$7"\t"$8"\t"$9}'
 }
 pytorch_side() {
   env "${@:3}" OMP_NUM_THREADS="$1" OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 vae-core/src/bench/python/throughput_peer.py \
-    "$data" 30 2 "$2" 2>&1 | awk -F'\t' -v c="$2" '$1"/"$2 == c {print $4"\t"$5"\t"$6"\t"$7"\t"$8"\t"$9}'
+    "$data" "$steps" 2 "$2" 2>&1 | awk -F'\t' -v c="$2" '$1"/"$2 == c {print $4"\t"$5"\t"$6"\t"$7"\t"$8"\t"$9}'
 }
 run_side() { # side threads configuration
   case $1 in

@@ -1,6 +1,7 @@
 """Splits inference passes into their oneDNN kernels from a ONEDNN_VERBOSE=1 (oneDNN 3.x, libtorch) or DNNL_VERBOSE=1
-(oneDNN 2.x, ND4J) log: per primitive (kind, implementation, propagation, problem), the calls per pass and the median
-time of a call, and their product, the time per pass; then the sums per kind. A pass's time outside oneDNN (dense
+(oneDNN 2.x, ND4J) log: per primitive (kind, implementation, propagation, problem), the calls per pass, the minimum
+and median time of a call, and their products with the calls, the time per pass (the minimum is the least disturbed
+by other load on a shared machine); then the sums per kind. A pass's time outside oneDNN (dense
 layers on MKL, element-wise ops, the framework's own work) is the pass's wall time less these sums.
 Usage: /usr/bin/python3 reproductions/bench/onednn-profile.py <verbose log> <passes the log holds, warm-ups included>"""
 import statistics
@@ -29,16 +30,18 @@ for line in open(path, errors="replace"):
 if not calls:
     sys.exit(f"{path}: no oneDNN exec lines (run with ONEDNN_VERBOSE=1, or DNNL_VERBOSE=1 for oneDNN 2.x)")
 print(f"# {version}, {passes} passes\n")
-print("| kind | implementation | propagation | problem | calls/pass | median ms | ms/pass |")
-print("|---|---|---|---|---|---|---|")
-kinds = defaultdict(float)
-for (kind, impl, prop, problem), times in sorted(calls.items(), key=lambda kv: -statistics.median(kv[1]) * len(kv[1])):
+print("| kind | implementation | propagation | problem | calls/pass | min ms | median ms | ms/pass (min) | ms/pass (median) |")
+print("|---|---|---|---|---|---|---|---|---|")
+kinds = defaultdict(lambda: [0.0, 0.0])
+for (kind, impl, prop, problem), times in sorted(calls.items(), key=lambda kv: -min(kv[1]) * len(kv[1])):
     per_pass = len(times) / passes
-    median = statistics.median(times)
-    kinds[kind] += per_pass * median
-    print(f"| {kind} | {impl} | {prop} | {problem} | {per_pass:.2f} | {median:.3f} | {per_pass * median:.2f} |")
-print("\n| kind | ms/pass |")
-print("|---|---|")
-for kind, ms in sorted(kinds.items(), key=lambda kv: -kv[1]):
-    print(f"| {kind} | {ms:.2f} |")
-print(f"| all oneDNN | {sum(kinds.values()):.2f} |")
+    low, median = min(times), statistics.median(times)
+    kinds[kind][0] += per_pass * low
+    kinds[kind][1] += per_pass * median
+    print(f"| {kind} | {impl} | {prop} | {problem} | {per_pass:.2f} | {low:.3f} | {median:.3f} | {per_pass * low:.2f} | "
+          f"{per_pass * median:.2f} |")
+print("\n| kind | ms/pass (min) | ms/pass (median) |")
+print("|---|---|---|")
+for kind, (low, median) in sorted(kinds.items(), key=lambda kv: -kv[1][0]):
+    print(f"| {kind} | {low:.2f} | {median:.2f} |")
+print(f"| all oneDNN | {sum(k[0] for k in kinds.values()):.2f} | {sum(k[1] for k in kinds.values()):.2f} |")
