@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Training and inference images/s and peak resident memory of the six configurations against the PyTorch peers,
 # one configuration per process (so each peak is that configuration's own), in interleaved rounds: every round
-# runs each configuration on every side back to back, in one order in odd rounds and the reverse in even ones, at
-# each thread count. Ratios are taken within a round, so a drift of the (shared) machine cancels out of them; each
+# runs each configuration on every side back to back, in one order in odd rounds and the reverse in even ones; all
+# rounds of one thread count come before the next. Ratios are taken within a round, so a drift of the (shared) machine cancels out of them; each
 # row records the machine's 1-minute load average when it started, so a noisy round shows.
 # Sides (default all five):
 #   java            this project (vae-core's ModelThroughputBenchmark)
@@ -82,8 +82,9 @@ printf 'round\tthreads\tside\tconfiguration\ttrain_img_s\tinfer_img_s\tpeak_rss_
 read -ra forward <<<"$sides"
 reverse=()
 for (( i=${#forward[@]}-1; i>=0; i-- )); do reverse+=("${forward[i]}"); done
-for round in $(seq 1 "$rounds"); do
-  for threads in $thread_counts; do
+# Thread counts outermost, so that a run stopped early has every round of the first thread count.
+for threads in $thread_counts; do
+  for round in $(seq 1 "$rounds"); do
     for config in $configs; do
       if (( round % 2 )); then order=("${forward[@]}"); else order=("${reverse[@]}"); fi
       for side in "${order[@]}"; do
