@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.vaerepro.io.Preconditions;
 
 /**
  * The peer's parameters of one measured configuration, by the names vae-core's models give them, in PyTorch's layouts
@@ -21,15 +22,10 @@ record PeerParameters(int side, int channels, String architecture, int latentDim
     static final int FLAT = 128 * 4 * 4;
 
     PeerParameters {
-        if (side != 28 && side != 32) {
-            throw new IllegalArgumentException("side must be 28 (MNIST) or 32 (CIFAR-10), got " + side);
-        }
-        if (!Arrays.asList("vae", "vae-upsample", "ae").contains(architecture)) {
-            throw new IllegalArgumentException("architecture '" + architecture + "': expected vae, vae-upsample or ae");
-        }
-        if (latentDim <= 0) {
-            throw new IllegalArgumentException("latentDim must be > 0, got " + latentDim);
-        }
+        Preconditions.check(side == 28 || side == 32, "side must be 28 (MNIST) or 32 (CIFAR-10), got " + side);
+        Preconditions.check(Arrays.asList("vae", "vae-upsample", "ae").contains(architecture),
+                "architecture '" + architecture + "': expected vae, vae-upsample or ae");
+        Preconditions.positive(latentDim, "latentDim");
     }
 
     /**
