@@ -1,6 +1,8 @@
 package org.vaerepro.maven;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.doxia.sink.Sink;
@@ -12,9 +14,10 @@ import org.vaerepro.session.SessionSettings;
 import org.vaerepro.session.SuiteSession;
 
 /**
- * The results as a Maven site report: {@code mvn site} gets a "VAE results" page with the session's judged summary
- * (one row per experiment, its seeds folded, the verdicts and the claim as the results page gives them), linking the
- * full page (pictures included) copied to {@code site/vae/<suite>/}. Reads what vae:reproduce produced; a thin call
+ * The results as a Maven site report: {@code mvn site} gets a "VAE results" page with, per suite (the configured one
+ * and any {@code additionalSuites}), the judged summary: what the gate decided (every check, each baseline row with its
+ * value and window), one row per experiment with its seeds folded, the verdicts and the claim as the results page
+ * gives them, linking the full page (pictures included) copied to {@code site/vae/<suite>/}. Reads what vae:reproduce produced; a thin call
  * into {@link SuiteSession#publishSite}, like every other goal.
  */
 @Mojo(name = "site-report", threadSafe = false)
@@ -28,6 +31,17 @@ public class SiteReportMojo extends AbstractMavenReport {
     // folder, which getOutputDirectory gives.
     @Parameter(property = "vae.outputDirectory", defaultValue = "${project.build.directory}/vae")
     File outputDirectory;
+
+    /** The gate's selection: each experiment's first this many seeds (0: every seed), as the build's gate runs it. */
+    @Parameter(property = "vae.firstSeeds", defaultValue = "0")
+    int firstSeeds;
+
+    /**
+     * More suites on the same page, each with its own output folder (e.g. committed results beside the suite the build
+     * trains), each judged and linked like the first.
+     */
+    @Parameter
+    List<AdditionalSuite> additionalSuites;
 
     /** Folder with results.ftlh or summary.ftlh overriding the packaged templates. */
     @Parameter(property = "vae.templates")
@@ -60,35 +74,49 @@ public class SiteReportMojo extends AbstractMavenReport {
 
     @Override
     protected void executeReport(Locale locale) throws MavenReportException {
-        SuiteSession.SiteSummary summary;
-        String suiteName;
         Nd4jLogging.quiet();
+        List<SuiteSession.SiteSummary> summaries = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<AdditionalSuite> suites = new ArrayList<>();
+        AdditionalSuite main = new AdditionalSuite();
+        main.suiteFile = suiteFile;
+        main.outputDirectory = outputDirectory;
+        main.firstSeeds = firstSeeds;
+        suites.add(main);
+        if (additionalSuites != null) {
+            suites.addAll(additionalSuites);
+        }
         try {
-            SuiteSession session = new SuiteSession(SessionSettings.readingResults(new GoalParameters(setting ->
-                    switch (setting) {
-                        case SUITE_FILE -> suiteFile;
-                        case OUTPUT_DIRECTORY -> outputDirectory;
-                        case TEMPLATE_DIRECTORY -> templateDirectory;
-                        default -> null;
-                    }, homeDirectory.toPath(), Optional.empty())), getLog()::info);
-            suiteName = session.suite().name();
-            summary = session.publishSite(getReportOutputDirectory().toPath().resolve("vae"));
+            for (AdditionalSuite suite : suites) {
+                SuiteSession session = new SuiteSession(SessionSettings.readingResults(new GoalParameters(setting ->
+                        switch (setting) {
+                            case SUITE_FILE -> suite.suiteFile;
+                            case OUTPUT_DIRECTORY -> suite.outputDirectory;
+                            case FIRST_SEEDS -> suite.firstSeeds;
+                            case TEMPLATE_DIRECTORY -> templateDirectory;
+                            default -> null;
+                        }, homeDirectory.toPath(), Optional.empty())), getLog()::info);
+                names.add(session.suite().name());
+                summaries.add(session.publishSite(getReportOutputDirectory().toPath().resolve("vae")));
+            }
         } catch (RuntimeException e) {
             throw new MavenReportException(MavenHints.explain(e), e);
         }
         Sink sink = getSink();
         sink.head();
         sink.title();
-        sink.text("VAE results: " + suiteName);
+        sink.text("VAE results: " + String.join(", ", names));
         sink.title_();
         sink.head_();
         sink.body();
-        sink.section1();
-        sink.sectionTitle1();
-        sink.text("VAE results: suite " + suiteName);
-        sink.sectionTitle1_();
-        sink.rawText(summary.html());
-        sink.section1_();
+        for (int i = 0; i < summaries.size(); i++) {
+            sink.section1();
+            sink.sectionTitle1();
+            sink.text("VAE results: suite " + names.get(i));
+            sink.sectionTitle1_();
+            sink.rawText(summaries.get(i).html());
+            sink.section1_();
+        }
         sink.body_();
     }
 }
