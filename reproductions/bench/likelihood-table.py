@@ -5,8 +5,9 @@ in the suite its suite is compared with (every epoch's training loss, reconstruc
 and the test PSNR), or the first epoch's loss difference where it does not; and, given likelihood-vs-reference.sh's
 result, the difference of the Java NLL from the float64 PyTorch computation on the same exported run (marked when
 the checked model was a retrain whose Java NLL differs from the listed run's).
-The runs are those LikelihoodRunExport lists in runs.json (current for the suite as declared now, with a likelihood
-report; with the compared suite's run where that is current): this script decides nothing about which run counts.
+The runs are those `vae:export -Dvae.export=likelihood` (org.vaerepro.experiment.LikelihoodRunExport) lists in runs.json
+(current for the suite as declared now, with a likelihood report; with the compared suite's run where that is
+current): this script decides nothing about which run counts.
 Usage: /usr/bin/python3 reproductions/bench/likelihood-table.py <runs.json> [likelihood-reference.json]"""
 import json
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 
 runs = json.loads(Path(sys.argv[1]).read_text())
 if runs.get("format", {}).get("kind") != "vae-repro-likelihood-runs" or runs["format"].get("version") != 1:
-    sys.exit(f"{sys.argv[1]}: expected format vae-repro-likelihood-runs version 1 (LikelihoodRunExport's runs.json)")
+    sys.exit(f"{sys.argv[1]}: expected format vae-repro-likelihood-runs version 1 (vae:export -Dvae.export=likelihood)")
 reference = json.loads(Path(sys.argv[2]).read_text())["cases"] if len(sys.argv) > 2 else {}
 
 
@@ -41,7 +42,7 @@ for row in runs["runs"]:
     likelihood = report["metrics"]["likelihood"]
     convergence = report["convergence"]
     training = read(run / "training.json")
-    identity = same_training(training, report, Path(row["compared"])) if "compared" in row else "(no current run)"
+    identity = same_training(training, report, Path(row["compared"])) if row.get("compared") else "(no current run)"
     nll, elbo = likelihood["nll"], likelihood["negativeElbo"]
     case = reference.get(row["run"])
     check = f"{case['difference']['nll']:+.1e}" if case else "not checked"

@@ -2,6 +2,7 @@ package org.vaerepro;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.vaerepro.experiment.Suite;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.train.Convergence;
 import org.vaerepro.train.EpochReport;
+import org.vaerepro.train.ValidationReport;
 import org.vaerepro.io.Json;
 import org.vaerepro.provenance.DataProvenance;
 import org.vaerepro.provenance.DatasetProvenance;
@@ -56,6 +58,27 @@ public final class Fixtures {
     public static void writeResult(OutputLayout layout, Suite suite, Run run, double psnr, double lpips,
             Convergence convergence) {
         AtomicFiles.writeJson(layout.run(suite, run).metricsFile(), result(suite, run.spec(), psnr, lpips, convergence));
+    }
+
+    /**
+     * {@link #writeResult} of one seed's run whose training measured {@code validation} after each of its epochs (the
+     * curve a stopping-rule study fits, or a learning curve compared with a peer's).
+     */
+    public static void writeResult(OutputLayout layout, Suite suite, Run run, double psnr, double lpips,
+            Convergence convergence, List<ValidationReport> validation) {
+        ExperimentResult result = result(suite, run.spec(), psnr, lpips, convergence);
+        List<EpochReport> epochs = new ArrayList<>();
+        for (int epoch = 0; epoch < validation.size(); epoch++) {
+            epochs.add(new EpochReport(epoch, 1, 1, 0, 1, 100, validation.get(epoch)));
+        }
+        AtomicFiles.writeJson(layout.run(suite, run).metricsFile(), new ExperimentResult(result.suite(), result.spec(),
+                result.metrics(), epochs, result.images(), result.evaluationSeconds(), result.provenance(),
+                result.convergence()));
+    }
+
+    /** A validation measurement with the given loss, PSNR and LPIPS (the other fields fixed). */
+    public static ValidationReport validation(double loss, double psnr, double lpips) {
+        return new ValidationReport(100, loss, loss - 1, 1, psnr, lpips, 50);
     }
 
     /** The result {@link #writeResult} writes. */
