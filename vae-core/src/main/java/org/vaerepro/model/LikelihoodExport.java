@@ -39,6 +39,7 @@ public final class LikelihoodExport {
         manifest.set("config", Json.mapper().valueToTree(model.config()));
         manifest.put("samples", samples);
         manifest.put("seed", noiseSeed);
+        manifest.put("arrayCount", arrays.size()); // so ArrayArchive.read tells a truncated export from a whole one
         ArrayArchive.write(file, manifest, arrays);
     }
 }
