@@ -1,6 +1,8 @@
 /**
  * <b>The Maven front end.</b> Goals {@code vae:train}, {@code vae:evaluate}, {@code vae:report},
- * {@code vae:reproduce}, {@code vae:baseline} and the {@code vae:site-report}: each reads its parameters
+ * {@code vae:reproduce}, {@code vae:baseline}, {@code vae:check}, the {@code vae:site-report}, and for analyses and
+ * scripts {@code vae:compare}, {@code vae:compare-peer}, {@code vae:stopping-rule} and {@code vae:export}: each reads
+ * its parameters
  * into {@code session.SessionSettings} and calls one step of {@code session.SuiteSession}. Maven's words
  * (goal names, {@code -D} properties, {@code mvn} commands) live here only, in {@link org.vaerepro.maven.MavenHints}.
  * Internal: nothing here is meant to be called from code.
