@@ -2,6 +2,10 @@ package org.vaerepro;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +16,7 @@ import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.Suite;
+import org.vaerepro.experiment.SuiteParser;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.train.Convergence;
 import org.vaerepro.train.EpochReport;
@@ -33,6 +38,17 @@ public final class Fixtures {
             2, "17.0.15", "test JVM", "Linux test", "test machine", 2);
     public static final SourceProvenance SOURCE = new SourceProvenance("0.1.0-SNAPSHOT", "abc123", false,
             "2026-01-01T00:00:00Z");
+
+    /** The suite {@code json} declares, written to {@code file} (its folders made) and parsed. */
+    public static Suite suite(Path file, String json) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the suite file " + file, e);
+        }
+        return new SuiteParser().parse(file);
+    }
 
     /** {@code spec} as a suite declaring it with other {@code fields} (a JSON object) would give it. */
     public static ExperimentSpec declaredOtherwise(ExperimentSpec spec, String fields) {

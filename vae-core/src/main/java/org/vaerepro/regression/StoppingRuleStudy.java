@@ -60,9 +60,15 @@ public record StoppingRuleStudy(FileFormat format, String suite, Parameters para
             Preconditions.positive(simulations, "the simulations per run");
         }
 
-        /** The study of reproductions/README.md: minDelta 0.1; maxima 25, 60, 80; patience 4, 6, 8, 10; 2,000 draws. */
-        public static final Parameters README = new Parameters(0.1, List.of(25, 60, 80), List.of(4, 6, 8, 10), 5, 4,
-                100, 2000, 1);
+        /**
+         * The rules given, with the fit and horizon of reproductions/README.md's study: curves fitted from epoch 5 (the
+         * first epochs fall faster than any power law fitted to the rest), the horizon over 4 epochs (a patience's
+         * worth), the kept model against the fitted loss at epoch 100.
+         */
+        public static Parameters of(double minDelta, List<Integer> maxima, List<Integer> patiences, int simulations,
+                long seed) {
+            return new Parameters(minDelta, maxima, patiences, 5, 4, 100, simulations, seed);
+        }
     }
 
     /**

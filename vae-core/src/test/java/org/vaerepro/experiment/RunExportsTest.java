@@ -35,15 +35,12 @@ class RunExportsTest {
     @TempDir
     Path dir;
 
-    private Suite suite(String name, String extra) throws Exception {
-        Path file = dir.resolve("suites/" + name + ".json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
+    private Suite suite(String name, String extra) {
+        return Fixtures.suite(dir.resolve("suites/" + name + ".json"), """
                 {"suite": "%s",%s
                  "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 1, "seed": 1, "seeds": 2},
                  "experiments": [{"id": "a", "latentDim": 2}, {"id": "b", "architecture": "ae", "latentDim": 3}]}
                 """.formatted(name, extra));
-        return new SuiteParser().parse(file);
     }
 
     private OutputLayout layout() {

@@ -40,13 +40,11 @@ class PeerCurveComparisonTest {
     @TempDir
     Path dir;
 
-    private Suite suite() throws Exception {
-        Path file = dir.resolve("curves.json");
-        Files.writeString(file, """
+    private Suite suite() {
+        return Fixtures.suite(dir.resolve("curves.json"), """
                 {"suite": "curves", "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 4, "seed": 1,
                  "seeds": 3, "validation": 500}, "experiments": [{"id": "m", "latentDim": 10}]}
                 """);
-        return new SuiteParser().parse(file);
     }
 
     private static List<ValidationReport> curve(double[] loss, double[] psnr, double[] lpips) {

@@ -25,14 +25,12 @@ class StoppingRuleStudyTest {
     @TempDir
     Path dir;
 
-    private Suite suite() throws Exception {
-        Path file = dir.resolve("stopping.json");
-        Files.writeString(file, """
+    private Suite suite() {
+        return Fixtures.suite(dir.resolve("stopping.json"), """
                 {"suite": "stopping", "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 25, "seed": 1,
                  "seeds": 3, "validation": 500, "patience": 4, "minDelta": 0.1},
                  "experiments": [{"id": "d2", "latentDim": 2}]}
                 """);
-        return new SuiteParser().parse(file);
     }
 
     /** 90 + 25·epoch^-0.5 for epochs 1..n, plus {@code wiggle} alternating in sign. */

@@ -30,10 +30,8 @@ class SuiteComparisonTest {
     @TempDir
     Path dir;
 
-    private Suite suite(String side, String epochs, String aeSeeds, String extra) throws Exception {
-        Path file = dir.resolve(side + "/suites/protocol.json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
+    private Suite suite(String side, String epochs, String aeSeeds, String extra) {
+        return Fixtures.suite(dir.resolve(side + "/suites/protocol.json"), """
                 {"suite": "protocol",
                  "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": %s, "seed": 1, "seeds": 3},
                  "experiments": [
@@ -42,11 +40,20 @@ class SuiteComparisonTest {
                    {"id": "ae2", "architecture": "ae", "latentDim": 2, "seeds": %s}%s
                  ]}
                 """.formatted(epochs, aeSeeds, extra));
-        return new SuiteParser().parse(file);
     }
 
-    private static OutputLayout layout(Path root) {
-        return new OutputLayout(root);
+    private OutputLayout oldLayout() {
+        return new OutputLayout(dir.resolve("old/results"));
+    }
+
+    private OutputLayout newLayout() {
+        return new OutputLayout(dir.resolve("new/results"));
+    }
+
+    /** {@code now}'s results against {@code old}'s, each in its own folder. */
+    private SuiteComparison compare(Suite now, Suite old, String otherFile) {
+        SuiteResults here = SuiteResults.read(now, newLayout());
+        return SuiteComparison.of(here, SuiteJudgement.of(here), SuiteResults.read(old, oldLayout()), otherFile);
     }
 
     private void write(Suite suite, OutputLayout layout, String id, double[] psnr, double[] lpips) {
@@ -64,8 +71,8 @@ class SuiteComparisonTest {
     void comparesEveryExperimentMeasuredInBothSeedBySeed() throws Exception {
         Suite old = suite("old", "1", "2", "");
         Suite now = suite("new", "2", "3", ",\n{\"id\": \"d32\", \"latentDim\": 32}");
-        OutputLayout oldLayout = layout(dir.resolve("old/results"));
-        OutputLayout newLayout = layout(dir.resolve("new/results"));
+        OutputLayout oldLayout = oldLayout();
+        OutputLayout newLayout = newLayout();
         write(old, oldLayout, "d2", new double[] {13.0, 13.2, 13.1}, new double[] {0.30, 0.31, 0.30});
         write(now, newLayout, "d2", new double[] {13.3, 13.4, 13.6}, new double[] {0.28, 0.29, 0.27});
         write(old, oldLayout, "d10", new double[] {18.0, 18.4, 18.2}, new double[] {0.20, 0.21, 0.22});
@@ -81,9 +88,7 @@ class SuiteComparisonTest {
         Fixtures.writeResult(newLayout, now, ae.get(2), 14.5, 0.22, null);
         write(now, newLayout, "d32", new double[] {20.0, 20.1, 20.2}, new double[] {0.10, 0.11, 0.12});
 
-        SuiteResults here = SuiteResults.read(now, newLayout);
-        SuiteComparison comparison = SuiteComparison.of(here, SuiteJudgement.of(here), SuiteResults.read(old, oldLayout),
-                "old/suites/protocol.json");
+        SuiteComparison comparison = compare(now, old, "old/suites/protocol.json");
 
         assertEquals("protocol", comparison.otherSuite());
         assertEquals(List.of("d2", "d10", "ae2"), comparison.rows().stream().map(row -> row.here().id()).toList(),
@@ -142,13 +147,9 @@ class SuiteComparisonTest {
     void aSideWithOneSeedGetsTheDifferenceWithoutATest() throws Exception {
         Suite old = suite("old", "1", "2", "");
         Suite now = suite("new", "1", "2", "");
-        OutputLayout oldLayout = layout(dir.resolve("old/results"));
-        OutputLayout newLayout = layout(dir.resolve("new/results"));
-        write(old, oldLayout, "d2", new double[] {13.0}, new double[] {0.30});
-        write(now, newLayout, "d2", new double[] {13.5, 13.7}, new double[] {0.28, 0.27});
-        SuiteResults here = SuiteResults.read(now, newLayout);
-        SuiteComparison.Row row = SuiteComparison.of(here, SuiteJudgement.of(here), SuiteResults.read(old, oldLayout),
-                "old.json").rows().get(0);
+        write(old, oldLayout(), "d2", new double[] {13.0}, new double[] {0.30});
+        write(now, newLayout(), "d2", new double[] {13.5, 13.7}, new double[] {0.28, 0.27});
+        SuiteComparison.Row row = compare(now, old, "old.json").rows().get(0);
         assertEquals(List.of(), row.changes());
         assertNull(row.psnr().test());
         assertNull(row.pairedPsnr(), "one seed on both sides: no paired test");

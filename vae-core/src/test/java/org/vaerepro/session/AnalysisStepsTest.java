@@ -30,15 +30,12 @@ class AnalysisStepsTest {
     @TempDir
     Path dir;
 
-    private Path suiteFile(String side, int epochs) throws Exception {
-        Path file = dir.resolve(side + "/suites/analysed.json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
+    private Path suiteFile(String side, int epochs) {
+        return Fixtures.suite(dir.resolve(side + "/suites/analysed.json"), """
                 {"suite": "analysed", "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": %d, "seed": 1,
                  "seeds": 2, "validation": 500, "patience": 2, "minDelta": 0.1},
                  "experiments": [{"id": "d2", "latentDim": 2}, {"id": "d10", "latentDim": 10}]}
-                """.formatted(epochs));
-        return file;
+                """.formatted(epochs)).file();
     }
 
     /** Every run of the suite, current, with a 12-epoch validation curve falling as a power law. */

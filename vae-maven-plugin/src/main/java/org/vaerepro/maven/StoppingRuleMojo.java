@@ -33,18 +33,6 @@ public class StoppingRuleMojo extends AbstractVaeMojo {
     @Parameter(property = "vae.stoppingRule.patiences", defaultValue = "4,6,8,10")
     List<Integer> patiences;
 
-    /** The first epoch (from 1) of each curve that is fitted: the first epochs fall faster than any power law. */
-    @Parameter(property = "vae.stoppingRule.firstFittedEpoch", defaultValue = "5")
-    int firstFittedEpoch;
-
-    /** The horizon is where the fitted curve gains less than minDelta over this many epochs. */
-    @Parameter(property = "vae.stoppingRule.horizonEpochs", defaultValue = "4")
-    int horizonEpochs;
-
-    /** The kept model's fitted loss is compared with the fitted loss at this epoch. */
-    @Parameter(property = "vae.stoppingRule.referenceEpoch", defaultValue = "100")
-    int referenceEpoch;
-
     /** Simulated runs per run and rule. */
     @Parameter(property = "vae.stoppingRule.simulations", defaultValue = "2000")
     int simulations;
@@ -55,8 +43,8 @@ public class StoppingRuleMojo extends AbstractVaeMojo {
 
     @Override
     List<RunFailure> run(SuiteSession session) {
-        StoppingRuleStudy study = session.studyStoppingRule(new StoppingRuleStudy.Parameters(minDelta, maxima,
-                patiences, firstFittedEpoch, horizonEpochs, referenceEpoch, simulations, seed), studyFile.toPath());
+        StoppingRuleStudy study = session.studyStoppingRule(StoppingRuleStudy.Parameters.of(minDelta, maxima, patiences,
+                simulations, seed), studyFile.toPath());
         getLog().info("vae: stopping-rule study of " + study.runs().size() + " current run(s) of suite " + study.suite()
                 + ", " + study.rules().size() + " rules, written to " + studyFile);
         return List.of();
