@@ -27,7 +27,8 @@ def same_training(training, report, other):
     a, b = training["result"]["epochs"], read(other / "training.json")["result"]["epochs"]
     fields = ("loss", "reconstruction", "kl")
     same = len(a) == len(b) and all(
-        all(x[f] == y[f] for f in fields) and all(x["validation"][f] == y["validation"][f] for f in ("loss", "psnr"))
+        all(x[f] == y[f] for f in fields) and all((x["validation"] or {}).get(f) == (y["validation"] or {}).get(f)
+                                                  for f in ("loss", "psnr"))
         for x, y in zip(a, b))
     same = same and report["metrics"]["psnr"] == read(other / "metrics.json")["metrics"]["psnr"]
     return "yes" if same else f"no (epoch 1 loss {a[0]['loss'] - b[0]['loss']:+.4f})"
@@ -50,7 +51,9 @@ for row in runs["runs"]:
         check += f" (on a retrain: Java NLL {case['java']['nll']['mean']:.2f})"
     cpu = training["provenance"]["environment"]["cpu"]
     processor = cpu[cpu.find("(") + 1:-1] if "(" in cpu else cpu
-    print(f"| {row['run']} | {convergence['epochsTrained']} ({convergence['bestEpoch'] + 1}) "
+    epochs = (f"{convergence['epochsTrained']} ({convergence['bestEpoch'] + 1})" if convergence
+              else f"{len(training['result']['epochs'])} (no early stopping)")
+    print(f"| {row['run']} | {epochs} "
           f"| {report['metrics']['psnr']:.3f} | {nll['mean']:.2f} ± {nll['standardError']:.2f} "
           f"| {elbo['mean']:.2f} ± {elbo['standardError']:.2f} | {likelihood['kl']['mean']:.2f} "
           f"| {likelihood['nllBitsPerDimension']:.4f} | {processor} | {identity} | {check} |")
