@@ -29,6 +29,7 @@ import org.vaerepro.regression.BaselineCheck;
 import org.vaerepro.regression.BottleneckClaim;
 import org.vaerepro.regression.PublishedTableRule;
 import org.vaerepro.statistics.HolmAdjustment;
+import org.vaerepro.statistics.PairedTest;
 import org.vaerepro.statistics.SampleSummary;
 import org.vaerepro.statistics.WelchTest;
 
@@ -65,7 +66,7 @@ class ArchitectureTest {
             .resideOutsideOfPackages("org.vaerepro.regression..", "org.vaerepro.statistics..")
             .should().callMethodWhere(target(owner(assignableTo(PublishedTableRule.class)
                     .or(assignableTo(BottleneckClaim.class)).or(assignableTo(WelchTest.class))
-                    .or(assignableTo(HolmAdjustment.class)))))
+                    .or(assignableTo(PairedTest.class)).or(assignableTo(HolmAdjustment.class)))))
             .orShould().callMethodWhere(target(owner(assignableTo(BaselineCheck.class)))
                     .and(target(name("windows").or(name("psnrPredictionWindow")).or(name("lpipsPredictionWindow")))))
             .because("the judgement of results is computed in one place, regression.SuiteJudgement and its rules");
