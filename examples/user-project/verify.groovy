@@ -36,6 +36,11 @@ expect('ae-d8/seed-2 › PSNR 11.908 outside 12.908 ± 0.250', 'the moved baseli
 expect('FAIL  baseline  ae-d8/seed-2 › PSNR 11.908 outside 12.908 ± 0.250', 'vae:check naming the moved row')
 assert log.contains('mvn vae:baseline -Dvae.suite=') : 'no failure says how to record the baseline again'
 
+// A quiet console in a project without logging configuration (no .mvn/jvm.config; invoker's mavenOpts has none): the
+// goals turn off ND4J's start-up banner and its "Duplicate TF op mapping" notices themselves, workers included.
+assert !log.contains('Duplicate TF op mapping') : "ND4J's op-mapping notices reached the user's console"
+assert !log.contains('Loaded [CpuBackend] backend') : "ND4J's start-up banner reached the user's console"
+
 // Every check of the last build's judgement.json is a line vae:check printed.
 def judgement = new JsonSlurper().parse(new File(basedir, 'target/vae/mine/judgement.json'), 'UTF-8')
 assert judgement.format.kind == 'vae-repro-judgement' && judgement.format.version == 1

@@ -1,8 +1,8 @@
-"""Summarises models-vs-peer.sh's rows: per configuration and thread count, the range (min-max over rounds) of
-Java's images/s, PyTorch's, their ratio within each round with, from three rounds on, the geometric mean ratio and
-its 95% t-interval over rounds (on the log ratios), the peak resident memory of each side, and the split of a
-training step (batch assembly, gradient pass, Adam update; ms per step).
-Usage: /usr/bin/python3 reproductions/bench/models-vs-peer-summary.py rows.tsv"""
+"""Summarises models-vs-peer.sh's rows against one peer side: per configuration and thread count, the range (min-max
+over rounds) of Java's images/s, the peer's, their ratio within each round with, from three rounds on, the geometric
+mean ratio and its 95% t-interval over rounds (on the log ratios), the peak resident memory of each side, the split
+of a training step (batch assembly, gradient pass, Adam update; ms per step) and the machine's load in each round.
+Usage: /usr/bin/python3 reproductions/bench/models-vs-peer-summary.py rows.tsv [peer side, default pytorch]"""
 import csv
 import math
 import statistics
@@ -20,9 +20,13 @@ def span(values, fmt):
 
 
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+peer = sys.argv[2] if len(sys.argv) > 2 else "pytorch"
+if not any(r["side"] == peer for r in rows):
+    sys.exit(f"{sys.argv[1]}: no rows of side '{peer}' (sides there: {sorted({r['side'] for r in rows})})")
 by = defaultdict(dict)
 for r in rows:
-    by[(r["configuration"], r["threads"], r["round"])][r["side"]] = r
+    if r["side"] in ("java", peer):
+        by[(r["configuration"], r["threads"], r["round"])][r["side"]] = r
 configs = list(dict.fromkeys(r["configuration"] for r in rows))
 
 
@@ -49,27 +53,33 @@ def by_threads():
 
 
 for measure, title in (("infer_img_s", "Inference"), ("train_img_s", "Training")):
-    print(f"\n{title}, images/s (range over rounds; ratio Java/PyTorch within each round)\n")
-    print("| configuration | threads | Java | PyTorch | ratio | mean ratio [95% CI] |")
+    print(f"\n{title}, images/s (range over rounds; ratio Java/{peer} within each round)\n")
+    print(f"| configuration | threads | Java | {peer} | ratio | mean ratio [95% CI] |")
     print("|---|---|---|---|---|---|")
     for c, threads, pairs in by_threads():
         j = [float(p["java"][measure]) for p in pairs]
-        p = [float(p["pytorch"][measure]) for p in pairs]
+        p = [float(p[peer][measure]) for p in pairs]
         ratios = [a / b for a, b in zip(j, p)]
         print(f"| {c} | {threads} | {span(j, '{:,.0f}')} | {span(p, '{:,.0f}')} | {span(ratios, '{:.2f}')} | "
               f"{mean_ratio(ratios)} |")
-print("\nPeak resident memory, MiB (range over rounds and thread counts; ratio Java/PyTorch within each pair)\n")
-print("| configuration | Java | PyTorch | ratio |")
+print(f"\nPeak resident memory, MiB (range over rounds and thread counts; ratio Java/{peer} within each pair)\n")
+print(f"| configuration | Java | {peer} | ratio |")
 print("|---|---|---|---|")
 for c in configs:
     pairs = pairs_of(c)
     j = [float(p["java"]["peak_rss_mib"]) for p in pairs]
-    p = [float(p["pytorch"]["peak_rss_mib"]) for p in pairs]
+    p = [float(p[peer]["peak_rss_mib"]) for p in pairs]
     print(f"| {c} | {span(j, '{:,.0f}')} | {span(p, '{:,.0f}')} | {span([a / b for a, b in zip(j, p)], '{:.2f}')} |")
 print("\nA training step, ms (range over rounds): batch assembly, gradient pass, Adam update\n")
-print("| configuration | threads | Java batch | PyTorch batch | Java pass | PyTorch pass | Java update | PyTorch update |")
+print(f"| configuration | threads | Java batch | {peer} batch | Java pass | {peer} pass | Java update | {peer} update |")
 print("|---|---|---|---|---|---|---|---|")
 for c, threads, pairs in by_threads():
     cells = [span([float(p[side][measure]) for p in pairs], "{:.1f}")
-             for measure in ("batch_ms", "pass_ms", "update_ms") for side in ("java", "pytorch")]
+             for measure in ("batch_ms", "pass_ms", "update_ms") for side in ("java", peer)]
     print(f"| {c} | {threads} | " + " | ".join(cells) + " |")
+if "load1" in rows[0]:
+    print("\nThe machine's 1-minute load average when each run started (range over the round's runs of every side)\n")
+    print("| round | load |")
+    print("|---|---|")
+    for r in dict.fromkeys(row["round"] for row in rows):
+        print(f"| {r} | {span([float(row['load1']) for row in rows if row['round'] == r], '{:.2f}')} |")

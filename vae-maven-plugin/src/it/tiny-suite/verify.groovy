@@ -33,7 +33,11 @@ assert exported.runs.every { new File(it.folder, 'metrics.json').isFile() && !it
 def log = new File(basedir, 'build.log').text
 assert log.contains('[vae-d2] epoch 1 step 4/8')
 assert log.contains('already trained')
-// A quiet console: progress and results, no ND4J op-mapping notices, no SLF4J binding warning.
+// A quiet console without any logging options (invoker's mavenOpts has none): progress and results, no ND4J
+// start-up banner (from the Maven JVM or a worker), no op-mapping notices, no SLF4J binding warning.
 assert !log.contains('Duplicate TF op mapping') : 'ND4J op-mapping warnings reached the console'
+assert !log.contains('Loaded [CpuBackend] backend') : "ND4J's start-up banner reached the console"
+assert log.contains('workers: 2 worker JVM(s) x 1 thread(s)') : 'training ran in worker JVMs, whose console this checks'
+assert new File(basedir, 'target/vae-serial/tiny/ae-d3/model.zip').isFile() : 'a run trained in the Maven JVM'
 assert !log.contains('StaticLoggerBinder') : 'SLF4J binding warning reached the console'
 return true

@@ -5,16 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.vaerepro.settings.Setting;
 
 /**
- * Where standard datasets are looked for, in order: the explicit data directory (setting
- * {@value #DATA_DIR_SETTING}), a directory from the caller's environment, {@code <home>/.vae/data},
+ * Where standard datasets are looked for, in order: the explicit data directory ({@link Setting#DATA_DIR}), a
+ * directory from the caller's environment, {@code <home>/.vae/data},
  * then Debian's {@code /usr/share/datasets}. The caller (a front end) reads its environment; this type
  * only orders what it is given.
  */
 public record DataLocations(List<Path> roots, Path downloadRoot, boolean downloadAllowed) {
-    public static final String DATA_DIR_SETTING = "dataDir";
-    public static final String DOWNLOAD_SETTING = "download";
     static final Path DEBIAN_DATASETS = Path.of("/usr/share/datasets");
 
     public DataLocations {
@@ -62,7 +61,7 @@ public record DataLocations(List<Path> roots, Path downloadRoot, boolean downloa
         for (Path root : roots) {
             message.append("\n  ").append(root.resolve(dataset.folder()));
         }
-        message.append("\nPoint the setting '").append(DATA_DIR_SETTING).append("' at the directory that contains '")
+        message.append("\nPoint the ").append(Setting.DATA_DIR).append(" at the directory that contains '")
                 .append(dataset.folder()).append("'.");
         return message.toString();
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.vaerepro.settings.Setting;
 
 /**
  * Finds, verifies and loads datasets, keeping each loaded split for the life of this object so an
@@ -57,8 +58,8 @@ public final class DatasetRepository {
     public Path folder(StandardDataset dataset) {
         return locations.find(dataset).orElseGet(() -> {
             if (!locations.downloadAllowed()) {
-                throw new DatasetNotFoundException(locations.notFoundMessage(dataset) + "\nDownloading is off (setting '"
-                        + DataLocations.DOWNLOAD_SETTING + "').", null);
+                throw new DatasetNotFoundException(locations.notFoundMessage(dataset) + "\nDownloading is off ("
+                        + Setting.DOWNLOAD + ").", null);
             }
             try {
                 return downloader.download(dataset, locations.downloadRoot());

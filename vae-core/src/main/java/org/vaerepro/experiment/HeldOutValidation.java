@@ -13,7 +13,7 @@ import org.vaerepro.train.ValidationReport;
 /**
  * The per-epoch measurement of a run's held-out images: loss at the posterior mean, mean per-image PSNR over
  * all of them, and LPIPS over the first 1,000 ({@link #LPIPS_IMAGES}, whole evaluation batches), the costly part,
- * which keeps validation well under a tenth of an epoch (README, "Benchmarks").
+ * which keeps validation well under a tenth of an epoch (docs/benchmarks.md).
  */
 final class HeldOutValidation implements Validation {
     static final int LPIPS_IMAGES = 4 * ExperimentEvaluator.EVAL_BATCH;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vaerepro.io.Preconditions;
+import org.vaerepro.settings.Setting;
 
 /**
  * One of {@code count} deterministic slices of a suite's runs, for batch schedulers that start one task
@@ -26,13 +27,13 @@ public record Shard(int index, int count) {
     public static Shard parse(String text) {
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("setting 'shard' must be 'i/n' with 0 <= i < n (e.g. 0/4), got '" + text
-                    + "'");
+            throw new IllegalArgumentException(Setting.SHARD + " must be 'i/n' with 0 <= i < n (e.g. 0/4), got '"
+                    + text + "'");
         }
         try {
             return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("setting 'shard': " + e.getMessage(), e);
+            throw new IllegalArgumentException(Setting.SHARD + " is '" + text + "': " + e.getMessage(), e);
         }
     }
 

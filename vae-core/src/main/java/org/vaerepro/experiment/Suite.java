@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.vaerepro.settings.Setting;
 
 /**
  * A named list of experiments, read from one suite file, with its free-text description ("" if none), the
@@ -26,7 +27,8 @@ public record Suite(String name, String description, Path file, List<ExperimentS
         List<String> known = experiments.stream().map(ExperimentSpec::id).toList();
         List<String> unknown = ids.stream().filter(id -> !known.contains(id)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("suite " + name + " has no experiment " + unknown + "; it has " + known);
+            throw new IllegalArgumentException(Setting.EXPERIMENTS + " names " + unknown + ", but suite " + name
+                    + " has no such experiment; it has " + known);
         }
         return experiments.stream().filter(e -> ids.contains(e.id())).toList();
     }

@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vaerepro.settings.Setting;
 
 /**
  * LPIPS (Zhang et al. 2018), AlexNet backbone, linear heads v0.1: the default of the reference
@@ -23,8 +24,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * per {@link SmallImagePolicy}. Not thread-safe.
  */
 public final class Lpips {
-    /** The setting that names the weights file, in error messages. */
-    public static final String WEIGHTS_SETTING = "lpipsWeights";
     public static final String WEIGHTS_FILE = "lpips-alex-v0.1.npz";
     static final int MIN_SIDE = 32;
     /** The side {@link SmallImagePolicy#RESIZE64} brings small images to. */
@@ -50,8 +49,8 @@ public final class Lpips {
     public static Lpips load(Path weightsFile) {
         if (!Files.isRegularFile(weightsFile)) {
             throw new IllegalArgumentException("LPIPS weights not found at " + weightsFile.toAbsolutePath()
-                    + ": expected the AlexNet v0.1 file " + WEIGHTS_FILE + " (PyTorch key names). Point the setting '"
-                    + WEIGHTS_SETTING + "' at it.");
+                    + ": expected the AlexNet v0.1 file " + WEIGHTS_FILE + " (PyTorch key names). Point the "
+                    + Setting.LPIPS_WEIGHTS + " at it.");
         }
         Map<String, INDArray> weights;
         try {

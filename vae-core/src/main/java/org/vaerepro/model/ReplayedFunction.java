@@ -54,7 +54,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * as x·step(x) is one pass over its input, in place where nothing reads that input afterwards ({@link #fuseRelu});
  * and a transposed convolution's bias is added by an op of its own ({@link #splitDeconvolutionBias}). At one
  * thread the first two took an MNIST VAE reconstruction from 30.7 to 27.9 ms (sums of per-op minima, batch 128);
- * the README's benchmark section measures the third.
+ * docs/benchmarks.md measures the third.
  *
  * <p>Only plain ops are supported (custom ops, legacy ops with constant scalars and axes, identity);
  * control flow and tensor-array ops fail at recording. Results are valid until the next {@link #run}.
@@ -265,7 +265,7 @@ final class ReplayedFunction {
 
     /**
      * ND4J 1.0.0-M2.1's deconv2d given a bias (through its oneDNN helper) takes about twice as long as the same
-     * deconv2d without one followed by biasadd (README, "Benchmarks"). The two give the same bits, the bias being
+     * deconv2d without one followed by biasadd (docs/benchmarks.md). The two give the same bits, the bias being
      * added once to each finished sum either way (checked on all six model configurations against SameDiff's
      * fused op by ReplayedInferenceTest and ReplayedGradientsTest), so a forward deconv2d with a bias runs as the
      * pair; biasadd writes over the unbiased output where nothing else reads it.

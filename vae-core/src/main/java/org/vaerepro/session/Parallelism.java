@@ -1,6 +1,8 @@
 package org.vaerepro.session;
 
+import java.lang.management.ManagementFactory;
 import org.vaerepro.io.Preconditions;
+import org.vaerepro.settings.Setting;
 
 /**
  * How a session spreads its runs: {@code workers} worker JVMs, each with {@code threadsPerWorker} native
@@ -18,10 +20,12 @@ public record Parallelism(int workers, int threadsPerWorker, WorkerLaunch launch
     public static final Parallelism SERIAL = new Parallelism(1, 0, null);
 
     public Parallelism {
-        Preconditions.check(workers >= 1, "setting 'workers' must be >= 1, got " + workers);
-        Preconditions.check(threadsPerWorker >= 0, "setting 'threadsPerWorker' must be >= 0, got " + threadsPerWorker);
-        Preconditions.check(workers == 1 || launch != null, "several workers need a way to start worker JVMs");
-        Preconditions.check(workers == 1 || threadsPerWorker >= 1, "setting 'threadsPerWorker' must be >= 1 with "
+        Preconditions.check(workers >= 1, Setting.WORKERS + " must be >= 1, got " + workers);
+        Preconditions.check(threadsPerWorker >= 0, Setting.THREADS_PER_WORKER + " must be >= 0, got "
+                + threadsPerWorker);
+        Preconditions.check(workers == 1 || launch != null, Setting.WORKERS + " is " + workers
+                + ", but this front end starts no worker JVMs: leave it at 0 or set it to 1");
+        Preconditions.check(workers == 1 || threadsPerWorker >= 1, Setting.THREADS_PER_WORKER + " must be >= 1 with "
                 + workers + " workers, got " + threadsPerWorker);
     }
 
@@ -29,26 +33,33 @@ public record Parallelism(int workers, int threadsPerWorker, WorkerLaunch launch
         return workers > 1;
     }
 
+    /** As {@link #resolve(int, int, int, long, WorkerLaunch)} on this machine: its cores and its physical memory. */
+    public static Parallelism resolve(int requestedWorkers, int requestedThreads, WorkerLaunch launch) {
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return resolve(requestedWorkers, requestedThreads, Runtime.getRuntime().availableProcessors(), memory, launch);
+    }
+
     /**
      * The settings a front end asked for, with 0 meaning "choose": workers default to one per core, fewer
      * when memory cannot hold that many ({@value #MEMORY_PER_WORKER} bytes each), and threads per worker to
      * the cores divided among the workers. On the 2-core, 24 GiB machines this project is measured on that
-     * is 2 workers x 1 thread.
+     * is 2 workers x 1 thread. A front end that starts no worker JVMs ({@code launch} null) chooses 1.
      */
     public static Parallelism resolve(int requestedWorkers, int requestedThreads, int cores, long memoryBytes,
             WorkerLaunch launch) {
-        Preconditions.check(requestedWorkers >= 0, "setting 'workers' must be >= 0 (0: one per core), got "
+        Preconditions.check(requestedWorkers >= 0, Setting.WORKERS + " must be >= 0 (0: one per core), got "
                 + requestedWorkers);
-        Preconditions.check(requestedThreads >= 0, "setting 'threadsPerWorker' must be >= 0 (0: cores / workers), got "
-                + requestedThreads);
-        int workers = requestedWorkers > 0 ? requestedWorkers : automatic(cores, memoryBytes);
+        Preconditions.check(requestedThreads >= 0, Setting.THREADS_PER_WORKER
+                + " must be >= 0 (0: cores / workers), got " + requestedThreads);
+        int workers = requestedWorkers > 0 ? requestedWorkers : launch == null ? 1 : automatic(cores, memoryBytes);
         if (workers == 1) {
             // Serial runs share this JVM's native threads, fixed when it started: a thread count asked of them
             // would be ignored, and the thread count is part of a run's arithmetic.
-            Preconditions.check(requestedThreads == 0, "setting 'threadsPerWorker' (" + requestedThreads
+            Preconditions.check(requestedThreads == 0, Setting.THREADS_PER_WORKER + " (" + requestedThreads
                     + ") applies to worker JVMs, but 1 worker runs every run in this JVM at its own OMP_NUM_THREADS;"
-                    + " set OMP_NUM_THREADS=" + requestedThreads + " for this JVM and leave 'threadsPerWorker' at 0,"
-                    + " or ask for 2 or more workers");
+                    + " set OMP_NUM_THREADS=" + requestedThreads + " for this JVM and leave it at 0, or ask for 2 or"
+                    + " more workers");
             return SERIAL;
         }
         int threads = requestedThreads > 0 ? requestedThreads : Math.max(1, cores / workers);

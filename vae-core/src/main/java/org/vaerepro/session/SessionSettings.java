@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.vaerepro.experiment.Shard;
 import org.vaerepro.io.Preconditions;
+import org.vaerepro.settings.Setting;
 
 /**
- * Every setting a session runs with, filled by a front end (the Maven goals fill it from their
- * parameters). The core reads no system property or environment variable: what the environment says
- * (a data directory variable, the home folder) arrives here as values.
+ * Every setting a session runs with, as {@link Setting} declares them, built by {@link #from} from the values a front
+ * end holds (the Maven goals' parameters, the Spark job's flags). The core reads no system property or environment
+ * variable: what the environment says (a data directory variable, the home folder) arrives here as values.
  *
  * @param suiteFile the suite file (JSON) declaring the experiments
  * @param outputDirectory root of outputs: {@code <dir>/<suite>/<experiment>/} and {@code <dir>/<suite>/index.html}
@@ -34,20 +35,37 @@ public record SessionSettings(Path suiteFile, Path outputDirectory, List<String>
         boolean failFast, int logEverySteps, Parallelism parallelism) {
 
     public SessionSettings {
-        Preconditions.notNull(suiteFile, "setting 'suiteFile'");
-        Preconditions.notNull(outputDirectory, "setting 'outputDirectory'");
+        Preconditions.notNull(suiteFile, Setting.SUITE_FILE.toString());
+        Preconditions.notNull(outputDirectory, Setting.OUTPUT_DIRECTORY.toString());
         Preconditions.notNull(homeDirectory, "home directory");
-        Preconditions.notNull(lpipsWeights, "setting 'lpipsWeights'");
-        Preconditions.check(logEverySteps >= 0, "setting 'logEverySteps' must be >= 0, got " + logEverySteps);
+        Preconditions.notNull(lpipsWeights, Setting.LPIPS_WEIGHTS.toString());
+        Preconditions.check(logEverySteps >= 0, Setting.LOG_EVERY_STEPS + " must be >= 0, got " + logEverySteps);
         experiments = List.copyOf(experiments);
-        Preconditions.notNull(shard, "setting 'shard'");
-        Preconditions.check(firstSeeds >= 0, "setting 'firstSeeds' must be >= 0 (0: all seeds), got " + firstSeeds);
-        Preconditions.notNull(parallelism, "setting 'parallelism'");
+        Preconditions.notNull(shard, Setting.SHARD.toString());
+        Preconditions.check(firstSeeds >= 0, Setting.FIRST_SEEDS + " must be >= 0 (0: all seeds), got " + firstSeeds);
+        Preconditions.notNull(parallelism, "parallelism");
+    }
+
+    /**
+     * The settings a front end gives, read as {@link Setting} declares them: each value's text, else the declared
+     * default; an error names the setting, the value and what was expected. Workers are started as {@code raw}'s
+     * launch says; without one, every run runs in this JVM.
+     */
+    public static SessionSettings from(RawSettings raw) {
+        SettingValues values = new SettingValues(raw);
+        return new SessionSettings(values.path(Setting.SUITE_FILE), values.path(Setting.OUTPUT_DIRECTORY),
+                values.ids(Setting.EXPERIMENTS), values.shard(Setting.SHARD), values.count(Setting.FIRST_SEEDS),
+                values.path(Setting.DATA_DIR), values.path(Setting.ENVIRONMENT_DATA_DIR), raw.homeDirectory(),
+                values.isOn(Setting.DOWNLOAD), values.path(Setting.LPIPS_WEIGHTS),
+                values.path(Setting.TEMPLATE_DIRECTORY), values.isOn(Setting.FAIL_FAST),
+                values.count(Setting.LOG_EVERY_STEPS), Parallelism.resolve(values.count(Setting.WORKERS),
+                        values.count(Setting.THREADS_PER_WORKER), raw.workerLaunch().orElse(null)));
     }
 
     /** Where the LPIPS weights are looked for when no setting names them: {@code <home>/.vae/weights/}. */
     public static Path defaultLpipsWeights(Path homeDirectory) {
-        return homeDirectory.resolve(".vae/weights/lpips-alex-v0.1.npz");
+        return SettingValues.path(Setting.LPIPS_WEIGHTS, Setting.LPIPS_WEIGHTS.defaultValue().orElseThrow(),
+                homeDirectory);
     }
 
     /**
@@ -59,6 +77,13 @@ public record SessionSettings(Path suiteFile, Path outputDirectory, List<String>
         return new SessionSettings(suiteFile, outputDirectory, List.of(), Shard.ALL, firstSeeds, null, null,
                 homeDirectory, false, defaultLpipsWeights(homeDirectory), templateDirectory, false, 0,
                 Parallelism.SERIAL);
+    }
+
+    /** As {@link #readingResults(Path, Path, int, Path, Path)}, with the four settings it reads taken from {@code raw}. */
+    public static SessionSettings readingResults(RawSettings raw) {
+        SettingValues values = new SettingValues(raw);
+        return readingResults(values.path(Setting.SUITE_FILE), values.path(Setting.OUTPUT_DIRECTORY),
+                values.count(Setting.FIRST_SEEDS), values.path(Setting.TEMPLATE_DIRECTORY), raw.homeDirectory());
     }
 
     public SessionSettings withParallelism(Parallelism other) {

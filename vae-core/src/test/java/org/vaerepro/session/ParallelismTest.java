@@ -33,4 +33,13 @@ class ParallelismTest {
         assertEquals(2, Parallelism.resolve(2, 0, 4, MEMORY, LAUNCH).threadsPerWorker());
         assertEquals(2, Parallelism.resolve(0, 0, 2, MEMORY, LAUNCH).workers());
     }
+
+    @Test
+    void aFrontEndThatStartsNoWorkersChoosesOneAndRefusesMore() {
+        assertEquals(Parallelism.SERIAL, Parallelism.resolve(0, 0, 8, MEMORY, null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Parallelism.resolve(2, 1, 8, MEMORY, null));
+        assertTrue(e.getMessage().startsWith("setting 'workers' is 2, but this front end starts no worker JVMs"),
+                e.getMessage());
+    }
 }

@@ -1,16 +1,22 @@
 package org.vaerepro.junit;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vaerepro.session.RawSettings;
+import org.vaerepro.settings.Setting;
 
 /**
  * A {@link ReproducibilityGate}'s attributes with their {@code ${property:default}} placeholders resolved from the
- * system properties: the suite, the output root, the gate files (null: the suite's defaults) and the first-seeds
- * selection. An unresolvable placeholder or a bad number fails, naming the attribute and the value.
+ * system properties, as the session's settings ({@link RawSettings}, keyed by the one declaration, {@link Setting}):
+ * the suite, the output root and the first-seeds selection; and the gate's files (null: the suite's defaults).
+ * An unresolvable placeholder fails, naming the attribute and the property; a bad value fails in the session,
+ * naming the setting.
  */
-record GateSettings(Path suite, Path outputDirectory, Path baseline, Path verdictRecord, int firstSeeds) {
+record GateSettings(String suiteFile, String outputDirectory, String firstSeeds, Path baseline, Path verdictRecord,
+        Path homeDirectory) implements RawSettings {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
     static GateSettings of(ReproducibilityGate gate, Properties properties) {
@@ -18,17 +24,21 @@ record GateSettings(Path suite, Path outputDirectory, Path baseline, Path verdic
         if (suite.isBlank()) {
             throw new IllegalArgumentException("@ReproducibilityGate(suite = ...) names no suite file");
         }
-        String firstSeeds = resolve("firstSeeds", gate.firstSeeds(), properties);
-        int seeds;
-        try {
-            seeds = Integer.parseInt(firstSeeds.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("@ReproducibilityGate(firstSeeds = \"" + gate.firstSeeds() + "\") is '"
-                    + firstSeeds + "', expected a whole number >= 0 (0: every seed)", e);
-        }
-        return new GateSettings(Path.of(suite), Path.of(resolve("outputDirectory", gate.outputDirectory(), properties)),
+        return new GateSettings(suite, resolve("outputDirectory", gate.outputDirectory(), properties),
+                resolve("firstSeeds", gate.firstSeeds(), properties),
                 optional(resolve("baseline", gate.baseline(), properties)),
-                optional(resolve("verdictRecord", gate.verdictRecord(), properties)), seeds);
+                optional(resolve("verdictRecord", gate.verdictRecord(), properties)),
+                Path.of(properties.getProperty("user.home")));
+    }
+
+    @Override
+    public Optional<String> value(Setting setting) {
+        return switch (setting) {
+            case SUITE_FILE -> Optional.of(Path.of(suiteFile).toAbsolutePath().toString());
+            case OUTPUT_DIRECTORY -> Optional.of(Path.of(outputDirectory).toAbsolutePath().toString());
+            case FIRST_SEEDS -> Optional.of(firstSeeds.trim());
+            default -> Optional.empty();
+        };
     }
 
     private static Path optional(String value) {

@@ -14,6 +14,7 @@ import org.vaerepro.regression.GateCheck;
 import org.vaerepro.regression.Judgement;
 import org.vaerepro.session.SessionSettings;
 import org.vaerepro.session.SuiteSession;
+import org.vaerepro.settings.Setting;
 
 /**
  * A suite judged for the gate, as dynamic tests: one container for the suite, one per kind of check, one test per
@@ -33,9 +34,7 @@ public final class GateTests {
     }
 
     static GateTests judge(GateSettings settings) {
-        SuiteSession session = new SuiteSession(SessionSettings.readingResults(settings.suite().toAbsolutePath(),
-                settings.outputDirectory().toAbsolutePath(), settings.firstSeeds(), null,
-                Path.of(System.getProperty("user.home"))), line -> { });
+        SuiteSession session = new SuiteSession(SessionSettings.readingResults(settings), line -> { });
         Judgement judgement = session.judge(new SuiteSession.GateFiles(settings.baseline(), settings.verdictRecord()));
         return new GateTests(judgement, session.layout().judgement(judgement.judged().suite()), settings);
     }
@@ -67,7 +66,8 @@ public final class GateTests {
         }
         String hint = check.kind() == GateCheck.Kind.BASELINE || check.kind() == GateCheck.Kind.RECORDED_VERDICT
                 ? "\nif the change is deliberate, review the new numbers, then record them again with: mvn vae:baseline"
-                        + " -Dvae.suite=" + settings.suite() + " -Dvae.outputDirectory=" + settings.outputDirectory()
+                        + " -D" + Setting.SUITE_FILE.property() + "=" + settings.suiteFile() + " -D"
+                        + Setting.OUTPUT_DIRECTORY.property() + "=" + settings.outputDirectory()
                 : "";
         Assertions.fail(check.name() + ": " + check.detail() + hint + "\n(judgement: " + judgementFile + ")");
     }

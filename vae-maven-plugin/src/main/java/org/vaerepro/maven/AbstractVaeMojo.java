@@ -2,51 +2,50 @@ package org.vaerepro.maven;
 
 import java.io.File;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.vaerepro.experiment.Shard;
 import org.vaerepro.session.RunFailure;
 import org.vaerepro.session.SessionSettings;
 import org.vaerepro.session.SuiteSession;
 
 /**
- * Parameters every goal shares. A goal reads its parameters into {@link SessionSettings}, calls one
- * {@link SuiteSession} step and turns failures into Maven's terms ({@link MavenHints}); no logic beyond that.
+ * Parameters every goal shares: one per {@link org.vaerepro.settings.Setting}, named as it is, with its property,
+ * default and description (PluginDescriptorTest holds them to the declaration). A goal hands its parameters to
+ * {@link SessionSettings#from}, calls one {@link SuiteSession} step and turns failures into Maven's terms
+ * ({@link MavenHints}); no logic beyond that.
  */
 abstract class AbstractVaeMojo extends AbstractMojo {
     /** The suite file (JSON) declaring the experiments. */
     @Parameter(property = "vae.suite", required = true)
     File suiteFile;
 
-    /** Root of outputs: {@code <dir>/<suite>/<experiment>/} and {@code <dir>/<suite>/index.html}. */
+    /** Root of the outputs: a folder per suite, holding a folder per experiment and the results page. */
     @Parameter(property = "vae.outputDirectory", defaultValue = "${project.build.directory}/vae")
     File outputDirectory;
 
-    /** Experiment ids to run, comma-separated on the command line ({@code -Dvae.experiments=a,b}); all when empty. */
+    /** Ids of the experiments to run, comma-separated; every experiment of the suite when empty. */
     @Parameter(property = "vae.experiments")
     List<String> experiments;
 
     /**
-     * Run only slice {@code i} of {@code n} of the selected runs ({@code -Dvae.shard=i/n}, 0-based), for
-     * one task of a Slurm job array or a Kubernetes Indexed Job against a shared output folder; all when empty.
+     * Run only slice i of n of the selected runs (i/n, 0-based), for one task of a Slurm job array or a Kubernetes
+     * Indexed Job against a shared output folder.
      */
-    @Parameter(property = "vae.shard")
+    @Parameter(property = "vae.shard", defaultValue = "0/1")
     String shard;
 
-    /**
-     * Run only each experiment's first N seeds (0: every declared seed); the ci gate runs 1 against a baseline
-     * recorded over all of them.
-     */
+    /** Run only each experiment's first N seeds (0: every declared seed). */
     @Parameter(property = "vae.firstSeeds", defaultValue = "0")
     int firstSeeds;
 
-    /** Folder holding the datasets in their official layouts (e.g. ../shared/data); searched first. */
+    /** Folder holding the datasets in their official layouts; searched first. */
     @Parameter(property = "vae.dataDir")
     File dataDir;
 
-    /** A second data folder, searched after {@code dataDir}; by default the VAE_DATA_DIR environment variable. */
+    /** A second data folder, searched after dataDir; the Maven goals take the VAE_DATA_DIR environment variable. */
     @Parameter(property = "vae.environmentDataDir", defaultValue = "${env.VAE_DATA_DIR}")
     File environmentDataDir;
 
@@ -54,11 +53,11 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     @Parameter(property = "vae.download", defaultValue = "true")
     boolean download;
 
-    /** LPIPS AlexNet v0.1 weights (.npz, PyTorch key names); by default {@code ~/.vae/weights/lpips-alex-v0.1.npz}. */
+    /** LPIPS AlexNet v0.1 weights (.npz, PyTorch key names). */
     @Parameter(property = "vae.lpipsWeights")
     File lpipsWeights;
 
-    /** Folder with results.ftlh to override the packaged template. */
+    /** Folder with results.ftlh or summary.ftlh overriding the packaged templates. */
     @Parameter(property = "vae.templates")
     File templateDirectory;
 
@@ -66,18 +65,18 @@ abstract class AbstractVaeMojo extends AbstractMojo {
     @Parameter(property = "vae.failFast", defaultValue = "false")
     boolean failFast;
 
-    /** Progress line every N training steps (0: none). */
+    /** A progress line every N training steps (0: none). */
     @Parameter(property = "vae.logEverySteps", defaultValue = "100")
     int logEverySteps;
 
     /**
-     * Worker JVMs that run the runs side by side, longest first (0: one per core, fewer when memory holds
-     * fewer at 4 GiB each; 1: every run in the Maven JVM, one after another).
+     * Worker JVMs that run the runs side by side, longest first (0: one per core, fewer when memory holds fewer at 4
+     * GiB each; 1: every run in this JVM, one after another).
      */
     @Parameter(property = "vae.workers", defaultValue = "0")
     int workers;
 
-    /** Native threads ({@code OMP_NUM_THREADS}) of each worker JVM (0: the cores divided among the workers). */
+    /** Native threads (OMP_NUM_THREADS) of each worker JVM (0: the cores divided among the workers). */
     @Parameter(property = "vae.threadsPerWorker", defaultValue = "0")
     int threadsPerWorker;
 
@@ -95,9 +94,10 @@ abstract class AbstractVaeMojo extends AbstractMojo {
             getLog().info("vae: skipped (vae.skip=true)");
             return;
         }
+        Nd4jLogging.quiet();
         List<RunFailure> failures;
         try {
-            SuiteSession session = new SuiteSession(settings(), getLog()::info);
+            SuiteSession session = new SuiteSession(SessionSettings.from(parameters()), getLog()::info);
             failures = run(session);
         } catch (RuntimeException e) {
             throw new MojoFailureException(MavenHints.explain(e), e);
@@ -112,15 +112,24 @@ abstract class AbstractVaeMojo extends AbstractMojo {
         }
     }
 
-    private SessionSettings settings() {
-        return new SessionSettings(suiteFile.toPath(), outputDirectory.toPath(),
-                experiments == null ? List.of() : experiments.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                shard == null || shard.isBlank() ? Shard.ALL : Shard.parse(shard), firstSeeds,
-                dataDir == null ? null : dataDir.toPath(), environmentDataDir == null ? null : environmentDataDir.toPath(),
-                homeDirectory.toPath(), download,
-                lpipsWeights == null ? SessionSettings.defaultLpipsWeights(homeDirectory.toPath()) : lpipsWeights.toPath(),
-                templateDirectory == null ? null : templateDirectory.toPath(), failFast, logEverySteps,
-                WorkerJvm.parallelism(workers, threadsPerWorker, getClass().getClassLoader()));
+    /** Each setting's parameter; the switch names every setting, so a new one does not compile until it has one. */
+    private GoalParameters parameters() {
+        return new GoalParameters(setting -> switch (setting) {
+            case SUITE_FILE -> suiteFile;
+            case OUTPUT_DIRECTORY -> outputDirectory;
+            case EXPERIMENTS -> experiments;
+            case SHARD -> shard;
+            case FIRST_SEEDS -> firstSeeds;
+            case DATA_DIR -> dataDir;
+            case ENVIRONMENT_DATA_DIR -> environmentDataDir;
+            case DOWNLOAD -> download;
+            case LPIPS_WEIGHTS -> lpipsWeights;
+            case TEMPLATE_DIRECTORY -> templateDirectory;
+            case FAIL_FAST -> failFast;
+            case LOG_EVERY_STEPS -> logEverySteps;
+            case WORKERS -> workers;
+            case THREADS_PER_WORKER -> threadsPerWorker;
+        }, homeDirectory.toPath(), Optional.of(WorkerJvm.launch(getClass().getClassLoader())));
     }
 
     /** The session step of this goal; returns the experiments that failed. */

@@ -1,32 +1,19 @@
 package org.vaerepro.maven;
 
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.vaerepro.experiment.NotTrainedException;
 import org.vaerepro.regression.GateCheck;
 import org.vaerepro.regression.Judgement;
 import org.vaerepro.regression.MissingBaselineException;
+import org.vaerepro.settings.Setting;
 
 /**
  * Maven's words for what the core reports (after jib's {@code MavenHelpfulSuggestions}): the core names
- * settings and steps; this adds the goal to run or the {@code -D} property to set.
+ * settings and steps; this adds the goal to run or the {@code -D} property to set, for every setting
+ * {@link Setting} declares (a goal's parameter is named as the setting and set by its property).
  */
 final class MavenHints {
-    /** Setting name (as core messages write it: setting 'x') to the goal parameter's user property. */
-    private static final Map<String, String> PROPERTIES = Map.of(
-            "suiteFile", "vae.suite",
-            "outputDirectory", "vae.outputDirectory",
-            "dataDir", "vae.dataDir",
-            "download", "vae.download",
-            "lpipsWeights", "vae.lpipsWeights",
-            "logEverySteps", "vae.logEverySteps",
-            "shard", "vae.shard",
-            "firstSeeds", "vae.firstSeeds");
-    private static final Pattern SETTING = Pattern.compile("setting '(\\w+)'");
-
     private MavenHints() {
     }
 
@@ -52,13 +39,9 @@ final class MavenHints {
         if (error instanceof MissingBaselineException) {
             hints.add("record it with 'mvn -B -pl reproductions vae:baseline -Dvae.suite=<suite file>' after a reviewed run");
         }
-        Matcher setting = SETTING.matcher(message);
-        while (setting.find()) {
-            String property = PROPERTIES.get(setting.group(1));
-            if (property != null) {
-                hints.add("set it with -D" + property + "=... or <" + setting.group(1)
-                        + "> in the plugin's configuration");
-            }
+        for (Setting setting : Setting.namedIn(message)) {
+            hints.add("set it with -D" + setting.property() + "=... or <" + setting.id()
+                    + "> in the plugin's configuration");
         }
         return hints.isEmpty() ? message : message + "\n  Hint: " + String.join("; ", hints) + ".";
     }

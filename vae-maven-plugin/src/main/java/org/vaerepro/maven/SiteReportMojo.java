@@ -2,6 +2,7 @@ package org.vaerepro.maven;
 
 import java.io.File;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,14 +23,13 @@ public class SiteReportMojo extends AbstractMavenReport {
     @Parameter(property = "vae.suite", required = true)
     File suiteFile;
 
-    /**
-     * Root of outputs the goals wrote: {@code <dir>/<suite>/<experiment>/}; the same parameter as every other goal's.
-     * It hides the report base class's field of that name, the site's folder, which {@link #getOutputDirectory} gives.
-     */
+    /** Root of the outputs: a folder per suite, holding a folder per experiment and the results page. */
+    // The same parameter as every other goal's. It hides the report base class's field of that name, the site's
+    // folder, which getOutputDirectory gives.
     @Parameter(property = "vae.outputDirectory", defaultValue = "${project.build.directory}/vae")
     File outputDirectory;
 
-    /** Folder with results.ftlh or summary.ftlh to override the packaged templates. */
+    /** Folder with results.ftlh or summary.ftlh overriding the packaged templates. */
     @Parameter(property = "vae.templates")
     File templateDirectory;
 
@@ -62,10 +62,15 @@ public class SiteReportMojo extends AbstractMavenReport {
     protected void executeReport(Locale locale) throws MavenReportException {
         SuiteSession.SiteSummary summary;
         String suiteName;
+        Nd4jLogging.quiet();
         try {
-            SuiteSession session = new SuiteSession(SessionSettings.readingResults(suiteFile.toPath(),
-                    outputDirectory.toPath(), 0, templateDirectory == null ? null : templateDirectory.toPath(),
-                    homeDirectory.toPath()), getLog()::info);
+            SuiteSession session = new SuiteSession(SessionSettings.readingResults(new GoalParameters(setting ->
+                    switch (setting) {
+                        case SUITE_FILE -> suiteFile;
+                        case OUTPUT_DIRECTORY -> outputDirectory;
+                        case TEMPLATE_DIRECTORY -> templateDirectory;
+                        default -> null;
+                    }, homeDirectory.toPath(), Optional.empty())), getLog()::info);
             suiteName = session.suite().name();
             summary = session.publishSite(getReportOutputDirectory().toPath().resolve("vae"));
         } catch (RuntimeException e) {

@@ -7,24 +7,16 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.vaerepro.session.Parallelism;
 import org.vaerepro.session.WorkerLaunch;
 
 /**
  * How the goals start worker JVMs: this JVM's {@code java}, the plugin's class realm (vae-core and its
  * dependencies) plus the SLF4J API that Maven keeps in its own realm, and this JVM's heap, native-memory
- * and logging options (from {@code .mvn/jvm.config} or {@code MAVEN_OPTS}), so a worker is configured as
- * the Maven JVM is.
+ * and logging options (from {@code .mvn/jvm.config} or {@code MAVEN_OPTS}, and ND4J's quiet levels of
+ * {@link Nd4jLogging}), so a worker is configured as the Maven JVM is.
  */
 final class WorkerJvm {
     private WorkerJvm() {
-    }
-
-    static Parallelism parallelism(int workers, int threadsPerWorker, ClassLoader pluginRealm) {
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        return Parallelism.resolve(workers, threadsPerWorker, Runtime.getRuntime().availableProcessors(), memory,
-                launch(pluginRealm));
     }
 
     static WorkerLaunch launch(ClassLoader pluginRealm) {
@@ -38,8 +30,9 @@ final class WorkerJvm {
         if (!classpath.contains(slf4jApi)) {
             classpath.add(slf4jApi);
         }
-        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(WorkerJvm::passedOn).toList();
+        List<String> options = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(WorkerJvm::passedOn).toList());
+        options.addAll(Nd4jLogging.workerOptions(options));
         return new WorkerLaunch(Path.of(System.getProperty("java.home"), "bin", "java"), classpath, options);
     }
 
