@@ -250,8 +250,7 @@ public final class SuiteSession {
                 baseline == null ? null : shown(baselineFile), record, record == null ? null : shown(recordFile)));
         Path file = layout.judgement(suite.name());
         Comparand other = comparand != null ? comparand : suite.comparedWith() == null ? null
-                : new Comparand(new SuiteParser().parse(suite.comparedWith()), layout,
-                        suite.comparedWith().getFileName().toString());
+                : new Comparand(comparedSuite(), layout, suite.comparedWith().getFileName().toString());
         SuiteComparison comparison = other == null ? null
                 : SuiteComparison.of(results, judged, SuiteResults.read(other.suite(), other.layout()), other.shown());
         Judgement.write(file, Judgement.of(suite.file(), settings.firstSeeds(), judged, comparison, gate));
@@ -284,6 +283,11 @@ public final class SuiteSession {
         Path page = ResultsPage.publish(results, judgement, layout, settings.templateDirectory(), siteDirectory);
         String link = siteDirectory.getFileName() + "/" + suite.name() + "/" + OutputLayout.PAGE_FILE;
         return new SiteSummary(page, ResultsPage.summary(results, judgement, link, settings.templateDirectory()));
+    }
+
+    /** The suite its {@code comparedWith} names (which must be set). */
+    private Suite comparedSuite() {
+        return new SuiteParser().parse(suite.comparedWith());
     }
 
     /** The suite's baseline file when none is named: {@code baselines/<suite>.json} beside the suite file's folder. */
@@ -360,8 +364,7 @@ public final class SuiteSession {
      * {@code comparedWith} names.
      */
     public LikelihoodRunExport exportLikelihood(Path folder, Path reference) {
-        SuiteResults compared = suite.comparedWith() == null ? null
-                : SuiteResults.read(new SuiteParser().parse(suite.comparedWith()), layout);
+        SuiteResults compared = suite.comparedWith() == null ? null : SuiteResults.read(comparedSuite(), layout);
         return LikelihoodRunExport.export(results(), compared, layout, datasets, folder, reference, log);
     }
 
@@ -386,8 +389,8 @@ public final class SuiteSession {
         for (ExperimentSpec spec : selection()) {
             Path peerFile = peerFolder.resolve(spec.id() + ".json");
             if (Files.isRegularFile(peerFile)) {
-                PeerCurveComparison comparison = PeerCurveComparison.of(results, spec, peerFile,
-                        outFolder.toAbsolutePath().normalize().relativize(peerFile.toAbsolutePath().normalize()).toString());
+                Path shown = outFolder.toAbsolutePath().normalize().relativize(peerFile.toAbsolutePath().normalize());
+                PeerCurveComparison comparison = PeerCurveComparison.of(results, spec, peerFile, shown.toString());
                 PeerCurveComparison.write(outFolder.resolve(spec.id() + ".json"), comparison);
                 comparisons.add(comparison);
             }
