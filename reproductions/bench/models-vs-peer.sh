@@ -98,5 +98,6 @@ for threads in $thread_counts; do
 done
 for side in "${forward[@]}"; do
   [[ $side == java ]] && continue
-  /usr/bin/python3 "$(dirname "$0")/models-vs-peer-summary.py" "$rows" "$side" | tee "$out/summary-$side.md"
+  mvn "${mvn_opts[@]}" -o -q -Dstyle.color=never -pl vae-core exec:exec@bench-summary -Dbench.rows="$(realpath "$rows")" \
+    -Dbench.side="$side" | tee "$out/summary-$side.md"
 done
