@@ -5,8 +5,9 @@ in the suite its suite is compared with (every epoch's training loss, reconstruc
 and the test PSNR), or the first epoch's loss difference where it does not; and, given likelihood-vs-reference.sh's
 result, the difference of the Java NLL from the float64 PyTorch computation on the same exported run (marked when
 the checked model was a retrain whose Java NLL differs from the listed run's).
-The runs are those LikelihoodRunExport lists in runs.json (current for the suite as declared now, with a likelihood
-report; with the compared suite's run where that is current): this script decides nothing about which run counts.
+The runs are those `vae:export -Dvae.export=likelihood` (org.vaerepro.experiment.LikelihoodRunExport) lists in runs.json
+(current for the suite as declared now, with a likelihood report; with the compared suite's run where that is
+current): this script decides nothing about which run counts.
 Usage: /usr/bin/python3 reproductions/bench/likelihood-table.py <runs.json> [likelihood-reference.json]"""
 import json
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 
 runs = json.loads(Path(sys.argv[1]).read_text())
 if runs.get("format", {}).get("kind") != "vae-repro-likelihood-runs" or runs["format"].get("version") != 1:
-    sys.exit(f"{sys.argv[1]}: expected format vae-repro-likelihood-runs version 1 (LikelihoodRunExport's runs.json)")
+    sys.exit(f"{sys.argv[1]}: expected format vae-repro-likelihood-runs version 1 (vae:export -Dvae.export=likelihood)")
 reference = json.loads(Path(sys.argv[2]).read_text())["cases"] if len(sys.argv) > 2 else {}
 
 
@@ -26,7 +27,8 @@ def same_training(training, report, other):
     a, b = training["result"]["epochs"], read(other / "training.json")["result"]["epochs"]
     fields = ("loss", "reconstruction", "kl")
     same = len(a) == len(b) and all(
-        all(x[f] == y[f] for f in fields) and all(x["validation"][f] == y["validation"][f] for f in ("loss", "psnr"))
+        all(x[f] == y[f] for f in fields) and all((x["validation"] or {}).get(f) == (y["validation"] or {}).get(f)
+                                                  for f in ("loss", "psnr"))
         for x, y in zip(a, b))
     same = same and report["metrics"]["psnr"] == read(other / "metrics.json")["metrics"]["psnr"]
     return "yes" if same else f"no (epoch 1 loss {a[0]['loss'] - b[0]['loss']:+.4f})"
@@ -41,7 +43,7 @@ for row in runs["runs"]:
     likelihood = report["metrics"]["likelihood"]
     convergence = report["convergence"]
     training = read(run / "training.json")
-    identity = same_training(training, report, Path(row["compared"])) if "compared" in row else "(no current run)"
+    identity = same_training(training, report, Path(row["compared"])) if row.get("compared") else "(no current run)"
     nll, elbo = likelihood["nll"], likelihood["negativeElbo"]
     case = reference.get(row["run"])
     check = f"{case['difference']['nll']:+.1e}" if case else "not checked"
@@ -49,7 +51,9 @@ for row in runs["runs"]:
         check += f" (on a retrain: Java NLL {case['java']['nll']['mean']:.2f})"
     cpu = training["provenance"]["environment"]["cpu"]
     processor = cpu[cpu.find("(") + 1:-1] if "(" in cpu else cpu
-    print(f"| {row['run']} | {convergence['epochsTrained']} ({convergence['bestEpoch'] + 1}) "
+    epochs = (f"{convergence['epochsTrained']} ({convergence['bestEpoch'] + 1})" if convergence
+              else f"{len(training['result']['epochs'])} (no early stopping)")
+    print(f"| {row['run']} | {epochs} "
           f"| {report['metrics']['psnr']:.3f} | {nll['mean']:.2f} ± {nll['standardError']:.2f} "
           f"| {elbo['mean']:.2f} ± {elbo['standardError']:.2f} | {likelihood['kl']['mean']:.2f} "
           f"| {likelihood['nllBitsPerDimension']:.4f} | {processor} | {identity} | {check} |")

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The likelihood bounds of a suite's trained runs (their metrics.json reports: NLL, ELBO, analytic ELBO) recomputed
-# independently in float64 with PyTorch from each run's exported weights, test images and importance-sampling
-# noise (vae-core/src/bench/python/likelihood_reference.py), the way MarginalLikelihoodReferenceTest checks small
-# models. LikelihoodRunExport picks the runs by their status, as the page does: current for the suite as declared
-# now, with a likelihood report and their model.zip, and no case yet in <result.json> (delete the file to recheck
-# everything); the cases there are kept, so a suite's runs are checked as their models land (model.zip is not
+# independently in float64 with PyTorch from each run's exported weights, test images and importance-sampling noise
+# (vae-core/src/bench/python/likelihood_reference.py), the way MarginalLikelihoodReferenceTest checks small models.
+# `vae:export -Dvae.export=likelihood` picks the runs by their status, as the page does: current for the suite as
+# declared now, with a likelihood report and their model.zip, and no case yet in <result.json> (delete the file to
+# recheck everything); the cases there are kept, so a suite's runs are checked as their models land (model.zip is not
 # committed). It also lists every current run with a likelihood report in <export folder>/runs.json, the list
 # likelihood-table.py reads. Run from the repository root after `mvn -B install -DskipTests`; needs Debian's
 # python3-torch.
@@ -14,8 +14,8 @@ suite=$(realpath "$1")
 output=$(realpath "$2")
 out=$3
 exports=$(realpath -m "${4:-$(mktemp -d)}")
-mvn -B -q -pl vae-core exec:exec -Dbench.threads=1 -Dexec.args="-classpath %classpath \
-  org.vaerepro.model.LikelihoodRunExport $suite $output $exports $(realpath -m "$out")"
+mvn -B -q -pl reproductions vae:export -Dvae.export=likelihood -Dvae.suite="$suite" -Dvae.outputDirectory="$output" \
+  -Dvae.exportDirectory="$exports" -Dvae.likelihoodReference="$(realpath -m "$out")"
 listed=$(/usr/bin/python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["runs"]))' "$exports/runs.json")
 if (( listed == 0 )); then
   echo "no run of $suite in $output is current with a likelihood report: nothing to check" >&2

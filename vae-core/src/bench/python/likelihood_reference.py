@@ -10,8 +10,8 @@ float64 with PyTorch from the weights, images and noise the Java side exports.
 A suite's trained runs are checked the same way (each metrics.json report against this computation, on the same
 test images and noise), by reproductions/bench/likelihood-vs-reference.sh:
 
-    mvn -pl vae-core test-compile exec:exec -Dexec.args="-classpath %classpath \
-        org.vaerepro.model.LikelihoodRunExport <suite.json> <output folder> <export dir> [<result.json>]"
+    mvn -B -q -pl reproductions vae:export -Dvae.export=likelihood -Dvae.suite=<suite.json> \
+        -Dvae.outputDirectory=<output folder> -Dvae.exportDirectory=<export dir> -Dvae.likelihoodReference=<result.json>
     /usr/bin/python3 vae-core/src/bench/python/likelihood_reference.py <export dir> <result.json>
 
 Each export (<case>.zip: manifest.json with the model config, arrays/*.npy) holds the parameters in ND4J's

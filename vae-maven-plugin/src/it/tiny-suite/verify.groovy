@@ -26,6 +26,10 @@ def baseline = new JsonSlurper().parse(new File(basedir, 'target/baseline-tiny.j
 assert baseline.experiments.keySet() == ['ae-d3', 'vae-d2'] as Set
 assert baseline.format.kind == 'vae-repro-baseline' && baseline.format.version == 3
 assert baseline.experiments['vae-d2'].trainedAs.epochs > 0 : 'a baseline records how its runs were trained'
+def exported = new JsonSlurper().parse(new File(basedir, 'target/export/runs.json'))
+assert exported.format.kind == 'vae-repro-current-runs' && exported.format.version == 1
+assert exported.runs*.experiment as Set == ['vae-d2', 'ae-d3'] as Set : "current runs exported: ${exported.runs}"
+assert exported.runs.every { new File(it.folder, 'metrics.json').isFile() && !it.snapshot }
 def log = new File(basedir, 'build.log').text
 assert log.contains('[vae-d2] epoch 1 step 4/8')
 assert log.contains('already trained')

@@ -29,6 +29,7 @@ import org.vaerepro.regression.BaselineCheck;
 import org.vaerepro.regression.BottleneckClaim;
 import org.vaerepro.regression.PublishedTableRule;
 import org.vaerepro.statistics.HolmAdjustment;
+import org.vaerepro.statistics.PairedTest;
 import org.vaerepro.statistics.SampleSummary;
 import org.vaerepro.statistics.WelchTest;
 
@@ -65,17 +66,18 @@ class ArchitectureTest {
             .resideOutsideOfPackages("org.vaerepro.regression..", "org.vaerepro.statistics..")
             .should().callMethodWhere(target(owner(assignableTo(PublishedTableRule.class)
                     .or(assignableTo(BottleneckClaim.class)).or(assignableTo(WelchTest.class))
-                    .or(assignableTo(HolmAdjustment.class)))))
+                    .or(assignableTo(PairedTest.class)).or(assignableTo(HolmAdjustment.class)))))
             .orShould().callMethodWhere(target(owner(assignableTo(BaselineCheck.class)))
                     .and(target(name("windows").or(name("psnrPredictionWindow")).or(name("lpipsPredictionWindow")))))
             .because("the judgement of results is computed in one place, regression.SuiteJudgement and its rules");
 
     /**
      * Results are summarised (over seeds, per experiment) in {@code regression} alone, into the judgement every view
-     * renders: nothing else takes an experiment's current results or builds a summary of them.
+     * renders: nothing else takes an experiment's current results or builds a summary of them. The benchmark programs
+     * ({@code bench}) summarise their own timings, which are no experiment's results.
      */
     static final ArchRule ONE_SUMMARY = noClasses().that()
-            .resideOutsideOfPackages("org.vaerepro.regression..", "org.vaerepro.statistics..")
+            .resideOutsideOfPackages("org.vaerepro.regression..", "org.vaerepro.statistics..", "org.vaerepro.bench..")
             .should().callMethod(SampleSummary.class, "of", double[].class, double.class)
             .orShould().callMethod(SuiteResults.class, "current", ExperimentSpec.class)
             .because("per-experiment summaries of results are part of the one judgement, regression.SuiteJudgement");

@@ -2,6 +2,11 @@ package org.vaerepro;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +16,11 @@ import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.Suite;
+import org.vaerepro.experiment.SuiteParser;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.train.Convergence;
 import org.vaerepro.train.EpochReport;
+import org.vaerepro.train.ValidationReport;
 import org.vaerepro.io.Json;
 import org.vaerepro.provenance.DataProvenance;
 import org.vaerepro.provenance.DatasetProvenance;
@@ -31,6 +38,17 @@ public final class Fixtures {
             2, "17.0.15", "test JVM", "Linux test", "test machine", 2);
     public static final SourceProvenance SOURCE = new SourceProvenance("0.1.0-SNAPSHOT", "abc123", false,
             "2026-01-01T00:00:00Z");
+
+    /** The suite {@code json} declares, written to {@code file} (its folders made) and parsed. */
+    public static Suite suite(Path file, String json) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the suite file " + file, e);
+        }
+        return new SuiteParser().parse(file);
+    }
 
     /** {@code spec} as a suite declaring it with other {@code fields} (a JSON object) would give it. */
     public static ExperimentSpec declaredOtherwise(ExperimentSpec spec, String fields) {
@@ -56,6 +74,27 @@ public final class Fixtures {
     public static void writeResult(OutputLayout layout, Suite suite, Run run, double psnr, double lpips,
             Convergence convergence) {
         AtomicFiles.writeJson(layout.run(suite, run).metricsFile(), result(suite, run.spec(), psnr, lpips, convergence));
+    }
+
+    /**
+     * {@link #writeResult} of one seed's run whose training measured {@code validation} after each of its epochs (the
+     * curve a stopping-rule study fits, or a learning curve compared with a peer's).
+     */
+    public static void writeResult(OutputLayout layout, Suite suite, Run run, double psnr, double lpips,
+            Convergence convergence, List<ValidationReport> validation) {
+        ExperimentResult result = result(suite, run.spec(), psnr, lpips, convergence);
+        List<EpochReport> epochs = new ArrayList<>();
+        for (int epoch = 0; epoch < validation.size(); epoch++) {
+            epochs.add(new EpochReport(epoch, 1, 1, 0, 1, 100, validation.get(epoch)));
+        }
+        AtomicFiles.writeJson(layout.run(suite, run).metricsFile(), new ExperimentResult(result.suite(), result.spec(),
+                result.metrics(), epochs, result.images(), result.evaluationSeconds(), result.provenance(),
+                result.convergence()));
+    }
+
+    /** A validation measurement with the given loss, PSNR and LPIPS (the other fields fixed). */
+    public static ValidationReport validation(double loss, double psnr, double lpips) {
+        return new ValidationReport(100, loss, loss - 1, 1, psnr, lpips, 50);
     }
 
     /** The result {@link #writeResult} writes. */

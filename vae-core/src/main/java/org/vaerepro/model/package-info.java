@@ -7,7 +7,8 @@
  * file with provenance). {@link org.vaerepro.model.ArrayArchive} is the zip-of-npy container shared with
  * checkpoints. Evaluation of the probabilistic model: {@link org.vaerepro.model.MarginalLikelihood} (test-set
  * ELBO and importance-sampled NLL, {@link org.vaerepro.model.LikelihoodReport}) and
- * {@link org.vaerepro.model.EvaluationNoise} (evaluation's noise streams, disjoint from training's). Internal: {@code GraphBuilder}, {@code GraphNames}, {@code ReplayedFunction} (the
+ * {@link org.vaerepro.model.EvaluationNoise} (evaluation's noise streams, disjoint from training's);
+ * {@link org.vaerepro.model.LikelihoodExport} writes a model, images and that noise for an independent computation. Internal: {@code GraphBuilder}, {@code GraphNames}, {@code ReplayedFunction} (the
  * gradient function run without SameDiff's session, bit-identical to it).
  */
 package org.vaerepro.model;

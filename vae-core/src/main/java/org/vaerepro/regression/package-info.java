@@ -5,7 +5,10 @@
  * {@link org.vaerepro.regression.ClaimColumn} (Welch steps and their family-wise verdicts,
  * {@link org.vaerepro.regression.BottleneckClaim}; a {@link org.vaerepro.regression.BottleneckTrend} describes
  * columns the claim cannot be tested on), and {@link org.vaerepro.regression.SuiteComparison} against another
- * suite. A suite's committed {@link org.vaerepro.regression.Baseline} is recorded, read (with fallbacks for older
+ * suite (its {@code comparedWith}, or any suite file with its own output folder: seed by seed, Welch and paired).
+ * Analyses of a suite's current runs that scripts print: {@link org.vaerepro.regression.StoppingRuleStudy} (did the
+ * runs train long enough; early-stopping rules simulated on their fitted curves) and
+ * {@link org.vaerepro.regression.PeerCurveComparison} (validation curves against an independent implementation's). A suite's committed {@link org.vaerepro.regression.Baseline} is recorded, read (with fallbacks for older
  * versions) and checked by {@link org.vaerepro.regression.BaselineFile} and
  * {@link org.vaerepro.regression.BaselineCheck}, with the gate's {@link org.vaerepro.regression.Tolerances}. No
  * class outside this package computes a verdict (ArchitectureTest); {@code report}, {@code session} and the

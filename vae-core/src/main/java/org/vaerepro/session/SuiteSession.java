@@ -2,6 +2,7 @@ package org.vaerepro.session;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.vaerepro.data.DataLocations;
 import org.vaerepro.data.DatasetRepository;
+import org.vaerepro.experiment.CurrentRunsExport;
 import org.vaerepro.experiment.ExperimentDatasets;
 import org.vaerepro.experiment.ExperimentEvaluator;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.ExperimentTrainer;
 import org.vaerepro.experiment.LazyLpips;
+import org.vaerepro.experiment.LikelihoodRunExport;
 import org.vaerepro.experiment.OutputLayout;
 import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.RunStatus;
@@ -24,6 +27,8 @@ import org.vaerepro.experiment.SuiteResults;
 import org.vaerepro.regression.Baseline;
 import org.vaerepro.regression.BaselineCheck;
 import org.vaerepro.regression.BaselineFile;
+import org.vaerepro.regression.PeerCurveComparison;
+import org.vaerepro.regression.StoppingRuleStudy;
 import org.vaerepro.regression.SuiteComparison;
 import org.vaerepro.regression.SuiteJudgement;
 import org.vaerepro.regression.Gate;
@@ -199,6 +204,31 @@ public final class SuiteSession {
      * from there, so every view of it is a view of the file.
      */
     public Judgement judge(GateFiles files) {
+        return judge(files, null);
+    }
+
+    /**
+     * Judges the suite as {@link #judge} does, but compares it with the suite in {@code otherSuiteFile} whose results
+     * lie in {@code otherOutputDirectory} (instead of the one its {@code comparedWith} names, in the same output folder):
+     * an earlier revision's suite and results, say, extracted beside this one. The comparison lands in judgement.json.
+     */
+    public Judgement compare(Path otherSuiteFile, Path otherOutputDirectory) {
+        Suite other = new SuiteParser().parse(otherSuiteFile);
+        Path otherResults = new OutputLayout(otherOutputDirectory).suiteDirectory(other.name());
+        if (!Files.isDirectory(otherResults)) {
+            throw new IllegalArgumentException("no results of suite " + other.name() + " to compare with: "
+                    + otherResults + " is not a folder (the output folder of " + otherSuiteFile + " is "
+                    + otherOutputDirectory + ")");
+        }
+        return judge(GateFiles.DEFAULT, new Comparand(other, new OutputLayout(otherOutputDirectory),
+                otherSuiteFile.toString()));
+    }
+
+    /** The suite a judgement compares with, the folder holding its results, and the file as the judgement names it. */
+    private record Comparand(Suite suite, OutputLayout layout, String shown) {
+    }
+
+    private Judgement judge(GateFiles files, Comparand comparand) {
         layout.problem().ifPresent(problem -> {
             throw new IllegalStateException(problem);
         });
@@ -219,7 +249,11 @@ public final class SuiteSession {
         Gate gate = SuiteGate.of(judged, results, new SuiteGate.Expectations(selected, everySeed, baseline,
                 baseline == null ? null : shown(baselineFile), record, record == null ? null : shown(recordFile)));
         Path file = layout.judgement(suite.name());
-        Judgement.write(file, Judgement.of(suite.file(), settings.firstSeeds(), judged, comparison(judged), gate));
+        Comparand other = comparand != null ? comparand : suite.comparedWith() == null ? null
+                : new Comparand(comparedSuite(), layout, suite.comparedWith().getFileName().toString());
+        SuiteComparison comparison = other == null ? null
+                : SuiteComparison.of(results, judged, SuiteResults.read(other.suite(), other.layout()), other.shown());
+        Judgement.write(file, Judgement.of(suite.file(), settings.firstSeeds(), judged, comparison, gate));
         return Judgement.read(file);
     }
 
@@ -251,14 +285,9 @@ public final class SuiteSession {
         return new SiteSummary(page, ResultsPage.summary(results, judgement, link, settings.templateDirectory()));
     }
 
-    /** This suite against the one it names in {@code comparedWith}, both read from the same output folder; null if none. */
-    private SuiteComparison comparison(SuiteJudgement judgement) {
-        if (suite.comparedWith() == null) {
-            return null;
-        }
-        Suite other = new SuiteParser().parse(suite.comparedWith());
-        return SuiteComparison.of(judgement, SuiteJudgement.of(SuiteResults.read(other, layout)),
-                suite.comparedWith().getFileName().toString());
+    /** The suite its {@code comparedWith} names (which must be set). */
+    private Suite comparedSuite() {
+        return new SuiteParser().parse(suite.comparedWith());
     }
 
     /** The suite's baseline file when none is named: {@code baselines/<suite>.json} beside the suite file's folder. */
@@ -318,5 +347,58 @@ public final class SuiteSession {
         VerdictRecord record = VerdictRecord.of(SuiteJudgement.of(results), command);
         VerdictRecord.write(file == null ? defaultVerdictRecord() : file, record);
         return record;
+    }
+
+    /**
+     * Lists the suite's runs whose results are current ({@link CurrentRunsExport}) in {@code folder}/runs.json, for
+     * programs outside the JVM; returns that file.
+     */
+    public Path exportCurrentRuns(Path folder) {
+        return CurrentRunsExport.of(results(), layout).write(folder);
+    }
+
+    /**
+     * Exports the suite's current runs with a likelihood report and a model file for the independent likelihood
+     * computation ({@link LikelihoodRunExport}) to {@code folder}, leaving out those with a case in {@code reference}
+     * (null: none), and lists every such run in {@code folder}/runs.json with the same run of the suite its
+     * {@code comparedWith} names.
+     */
+    public LikelihoodRunExport exportLikelihood(Path folder, Path reference) {
+        SuiteResults compared = suite.comparedWith() == null ? null : SuiteResults.read(comparedSuite(), layout);
+        return LikelihoodRunExport.export(results(), compared, layout, datasets, folder, reference, log);
+    }
+
+    /**
+     * The early-stopping study ({@link StoppingRuleStudy}) of the selected experiments' current runs, written to
+     * {@code file}.
+     */
+    public StoppingRuleStudy studyStoppingRule(StoppingRuleStudy.Parameters parameters, Path file) {
+        StoppingRuleStudy study = StoppingRuleStudy.of(results(), selection(), parameters);
+        StoppingRuleStudy.write(file, study);
+        return study;
+    }
+
+    /**
+     * Each selected experiment with a peer's curves in {@code peerFolder}/{@code <id>.json} against them
+     * ({@link PeerCurveComparison}), written to {@code outFolder}/{@code <id>.json} (naming the peer's file relative to
+     * it); at least one must have a file.
+     */
+    public List<PeerCurveComparison> comparePeerCurves(Path peerFolder, Path outFolder) {
+        SuiteResults results = results();
+        List<PeerCurveComparison> comparisons = new ArrayList<>();
+        for (ExperimentSpec spec : selection()) {
+            Path peerFile = peerFolder.resolve(spec.id() + ".json");
+            if (Files.isRegularFile(peerFile)) {
+                Path shown = outFolder.toAbsolutePath().normalize().relativize(peerFile.toAbsolutePath().normalize());
+                PeerCurveComparison comparison = PeerCurveComparison.of(results, spec, peerFile, shown.toString());
+                PeerCurveComparison.write(outFolder.resolve(spec.id() + ".json"), comparison);
+                comparisons.add(comparison);
+            }
+        }
+        if (comparisons.isEmpty()) {
+            throw new IllegalArgumentException("no peer curves in " + peerFolder + ": expected <experiment id>.json for "
+                    + "one of " + selection().stream().map(spec -> spec.id() + ".json").toList());
+        }
+        return comparisons;
     }
 }

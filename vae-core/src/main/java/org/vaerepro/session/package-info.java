@@ -5,7 +5,8 @@
  * {@link org.vaerepro.session.Parallelism} and, for several workers, a {@link org.vaerepro.session.WorkerLaunch}) and
  * call a step of
  * {@link org.vaerepro.session.SuiteSession} (train, evaluate, report, reproduce, judge, check or record a baseline,
- * publish to a site); failed runs come back as {@link org.vaerepro.session.RunFailure}s in their
+ * publish to a site; compare with another suite's results, with a peer's curves, study the stopping rule, export
+ * runs for scripts); failed runs come back as {@link org.vaerepro.session.RunFailure}s in their
  * {@link org.vaerepro.session.RunPhase}. {@link org.vaerepro.session.RunWorker} is the main class of a worker JVM.
  * Internal: {@code SuiteRunner} (a phase over runs in this process) and the pool that drives worker JVMs
  * ({@code WorkerPool} and its {@code RetryPolicy}, {@code WorkerProcess}, {@code RunCost}, {@code PoolProgress}).

@@ -2,6 +2,7 @@ package org.vaerepro.train;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Where early stopping stands: the best epoch so far (0-based; -1 before the first validation) and its
@@ -21,9 +22,21 @@ public record Convergence(int bestEpoch, double bestLoss, int epochsWithoutImpro
      * that are not looked at.
      */
     static Convergence replay(List<EpochReport> history, EarlyStopping rule, int maxEpochs) {
+        return over(history.size(), epoch -> history.get(epoch).validation().loss(), rule, maxEpochs);
+    }
+
+    /**
+     * The state {@code rule} reaches over a curve of validation losses (one per epoch, e.g. a simulated one), with at
+     * most {@code maxEpochs}: what a run with that curve would have done, as training decides it.
+     */
+    public static Convergence over(double[] validationLosses, EarlyStopping rule, int maxEpochs) {
+        return over(validationLosses.length, epoch -> validationLosses[epoch], rule, maxEpochs);
+    }
+
+    private static Convergence over(int epochs, IntToDoubleFunction loss, EarlyStopping rule, int maxEpochs) {
         Convergence state = start();
-        for (int epoch = 0; epoch < history.size() && !state.ended(); epoch++) {
-            state = state.after(epoch, history.get(epoch).validation().loss(), rule, maxEpochs);
+        for (int epoch = 0; epoch < epochs && !state.ended(); epoch++) {
+            state = state.after(epoch, loss.applyAsDouble(epoch), rule, maxEpochs);
         }
         return state;
     }

@@ -1,12 +1,8 @@
 package org.vaerepro.model;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaerepro.SharedData;
 import org.vaerepro.data.ImageDataset;
@@ -68,31 +64,8 @@ public final class LikelihoodReferenceCases {
         Files.createDirectories(out);
         for (Case c : CASES) {
             Path file = out.resolve(c.name() + ".zip");
-            export(file, model(c), images(c), c.seed(), SAMPLES, Json.mapper().createObjectNode());
+            LikelihoodExport.write(file, model(c), images(c), c.seed(), SAMPLES, Json.mapper().createObjectNode());
             System.out.println("wrote " + file);
         }
-    }
-
-    /**
-     * Writes what likelihood_reference.py reads: {@code model}'s parameters, the {@code images}, the importance
-     * noise of {@code noiseSeed} ({@code samples} rows per image, as MarginalLikelihood draws it) and the Java side's
-     * encoder outputs and mean reconstructions; {@code manifest} (any extra fields) gets the model config, K and seed.
-     */
-    static void export(Path file, AutoencoderModel model, INDArray images, long noiseSeed, int samples,
-            ObjectNode manifest) {
-        LatentCode code = model.encode(images);
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        model.parameters().forEach((name, value) -> arrays.put("param/" + name, value));
-        arrays.put("images", images);
-        arrays.put("eps", EvaluationNoise.IMPORTANCE_SAMPLES.sample(noiseSeed, 0, (int) images.size(0), samples,
-                model.config().latentDim(), DataType.DOUBLE));
-        arrays.put("mean", code.mean().dup());
-        arrays.put("logVariance", code.logVariance().dup());
-        arrays.put("reconstruction", model.reconstruct(images).dup());
-        manifest.put("kind", "vae-repro-likelihood-export");
-        manifest.set("config", Json.mapper().valueToTree(model.config()));
-        manifest.put("samples", samples);
-        manifest.put("seed", noiseSeed);
-        ArrayArchive.write(file, manifest, arrays);
     }
 }

@@ -309,8 +309,8 @@ class ResultsPageTest {
             side++;
         }
 
-        SuiteComparison comparison = SuiteComparison.of(SuiteJudgement.of(results(variant)),
-                SuiteJudgement.of(results(base)), "base.json");
+        SuiteComparison comparison = SuiteComparison.of(results(variant), SuiteJudgement.of(results(variant)),
+                results(base), "base.json");
         assertEquals("base", comparison.otherSuite());
         assertEquals(1, comparison.rows().size(), "only the experiments measured in both");
         SuiteComparison.Row row = comparison.rows().get(0);
