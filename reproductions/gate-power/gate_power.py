@@ -100,7 +100,10 @@ def run_case(args, name, fault, threads, natives):
         print(f"{name}: done before ({result_file})", flush=True)
         return
     work_root = Path(args.work)
-    (work_root / "shared").exists() or (work_root / "shared").symlink_to(REPO.parent / "shared")
+    # The build finds the data and LPIPS weights as ../shared beside the project root.
+    (work_root / args.gate).mkdir(parents=True, exist_ok=True)
+    shared = work_root / args.gate / "shared"
+    shared.exists() or shared.symlink_to(REPO.parent / "shared")
     work = work_root / args.gate / name
     if work.exists():
         shutil.rmtree(work)
