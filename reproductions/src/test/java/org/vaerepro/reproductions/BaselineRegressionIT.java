@@ -22,10 +22,10 @@ import org.vaerepro.regression.BaselineCheck;
 
 /**
  * Drift in either direction fails the build: every run the build trained (each experiment's first
- * {@code vae.firstSeeds} seeds), one test per experiment of each suite, against the suite's committed baseline, as
- * the session checks it ({@code regression.BaselineCheck}: a recorded seed within the numerical-noise floor, another
- * seed within the prediction interval over the recorded ones). A deliberate change rewrites the baseline with
- * {@code vae:baseline} (see README).
+ * {@code vae.firstSeeds} seeds), one test per experiment of each suite, and each reference model of the suite's
+ * committed baseline, one test each, as the session checks them ({@code regression.BaselineCheck}: the early-step
+ * trajectory, the end-of-training values, the reference models' numbers; each deviation names its check). A
+ * deliberate change rewrites the baseline with {@code vae:baseline} (see docs/gate.md).
  */
 class BaselineRegressionIT {
 
@@ -33,18 +33,26 @@ class BaselineRegressionIT {
     Stream<DynamicNode> everyExperimentMatchesItsBaseline() {
         return MeasuredSuite.all().stream().map(measured -> {
             Baseline baseline = measured.baseline();
-            List<BaselineCheck.Deviation> deviations = measured.session.baselineDeviations(measured.baselineFile());
+            List<BaselineCheck.Deviation> deviations = measured.session.checkBaseline(measured.baselineFile()).deviations();
             assertFalse(measured.session.runs().isEmpty(), "the build selected no runs of " + measured.session.suite().file());
-            return DynamicContainer.dynamicContainer(measured.name(), Stream.concat(
+            Stream<DynamicTest> experiments = measured.session.selection().stream().map(spec ->
+                    DynamicTest.dynamicTest(spec.id(), () -> holds(measured, baseline, spec.id(), deviations.stream()
+                            .filter(d -> d.run() != null && d.run().experiment().id().equals(spec.id())).toList())));
+            Stream<DynamicTest> references = baseline.referenceModels().keySet().stream().map(name ->
+                    DynamicTest.dynamicTest(BaselineCheck.referenceSubject(name), () -> holds(measured, baseline,
+                            BaselineCheck.referenceSubject(name), deviations.stream()
+                                    .filter(d -> d.subject().equals(BaselineCheck.referenceSubject(name))).toList())));
+            return DynamicContainer.dynamicContainer(measured.name(), Stream.of(
                     Stream.of(DynamicTest.dynamicTest("the baseline covers exactly the suite", () -> covers(measured, baseline))),
-                    measured.session.selection().stream().map(spec -> DynamicTest.dynamicTest(spec.id(), () -> {
-                        List<String> drift = deviations.stream().filter(d -> d.run().experiment().id().equals(spec.id()))
-                                .map(BaselineCheck.Deviation::toString).toList();
-                        assertTrue(drift.isEmpty(), spec.id() + " drifted from " + measured.baselineFile() + " (recorded by '"
-                                + baseline.command() + "' at commit " + baseline.provenance().source().gitCommit()
-                                + "):\n  " + String.join("\n  ", drift));
-                    }))));
+                    experiments, references).flatMap(s -> s));
         });
+    }
+
+    private static void holds(MeasuredSuite measured, Baseline baseline, String subject,
+            List<BaselineCheck.Deviation> drift) {
+        assertTrue(drift.isEmpty(), subject + " drifted from " + measured.baselineFile() + " (recorded by '"
+                + baseline.command() + "' at commit " + baseline.provenance().source().gitCommit() + "):\n  "
+                + String.join("\n  ", drift.stream().map(BaselineCheck.Deviation::toString).toList()));
     }
 
     private static void covers(MeasuredSuite measured, Baseline baseline) {

@@ -12,7 +12,8 @@ import org.vaerepro.session.SuiteSession;
 
 /**
  * A suite this build ran (system properties set by the POM: {@code vae.suites}, comma-separated suite files,
- * {@code vae.outputDirectory}, {@code vae.firstSeeds}, {@code vae.baselineDir}) as a session that only reads results.
+ * {@code vae.outputDirectory}, {@code vae.firstSeeds}, {@code vae.baselineDir}, and {@code vae.dataDir} and
+ * {@code vae.lpipsWeights} for the baseline's reference models) as a session that reads results and measures those.
  * The tests ask the session for its judgement and its baseline deviations and assert them; they compute nothing
  * themselves.
  */
@@ -28,7 +29,8 @@ final class MeasuredSuite {
         return Arrays.stream(required("vae.suites").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(file -> new MeasuredSuite(new SuiteSession(SessionSettings.readingResults(Path.of(file),
                         Path.of(required("vae.outputDirectory")), Integer.parseInt(required("vae.firstSeeds")), null,
-                        Path.of(required("user.home"))), line -> { }))).toList();
+                        Path.of(required("user.home"))).withData(Path.of(required("vae.dataDir")),
+                        Path.of(required("vae.lpipsWeights"))), System.out::println))).toList();
     }
 
     String name() {

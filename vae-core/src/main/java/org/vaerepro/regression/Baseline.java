@@ -8,18 +8,35 @@ import org.vaerepro.provenance.Provenance;
 /**
  * A suite's own recorded results, committed to the repository so that any drift, up or down, fails
  * the build. Carries how it was made: the command, the summed wall time of its runs, and the provenance
- * (environment and source) of the runs that measured it; each row keeps the checksums of its data.
+ * (environment and source) of the runs that measured it; each row keeps the checksums of its data. From format
+ * version 4 it also holds the early-step trajectory check ({@code trajectory}: the windows of each held step; each
+ * seed's first steps are in its {@link SeedValues}) and the reference models the gate evaluates exactly
+ * ({@code referenceModels}, by name). {@code format} is the version the file was written in: a file of an older
+ * version is read with what it lacks left out (null, empty), and the gate says which of its checks that skips.
  */
 public record Baseline(FileFormat format, String suite, String command, double wallSeconds, Provenance provenance,
-        Map<String, BaselineEntry> experiments) {
-    public static final FileFormat FORMAT = new FileFormat("vae-repro-baseline", 3);
+        Map<String, BaselineEntry> experiments, TrajectoryWindows trajectory, Map<String, ReferenceModel> referenceModels) {
+    public static final FileFormat FORMAT = new FileFormat("vae-repro-baseline", 4);
 
     public Baseline {
         experiments = new TreeMap<>(experiments);
+        referenceModels = referenceModels == null ? Map.of() : new TreeMap<>(referenceModels);
     }
 
     public Baseline(String suite, String command, double wallSeconds, Provenance provenance,
+            Map<String, BaselineEntry> experiments, TrajectoryWindows trajectory,
+            Map<String, ReferenceModel> referenceModels) {
+        this(FORMAT, suite, command, wallSeconds, provenance, experiments, trajectory, referenceModels);
+    }
+
+    /** This baseline as the current format writes it (what it lacks stays left out). */
+    public Baseline inCurrentFormat() {
+        return new Baseline(FORMAT, suite, command, wallSeconds, provenance, experiments, trajectory, referenceModels);
+    }
+
+    /** A baseline of end-of-training values only: no trajectory check, no reference models. */
+    public Baseline(String suite, String command, double wallSeconds, Provenance provenance,
             Map<String, BaselineEntry> experiments) {
-        this(FORMAT, suite, command, wallSeconds, provenance, experiments);
+        this(suite, command, wallSeconds, provenance, experiments, null, Map.of());
     }
 }

@@ -1,23 +1,32 @@
 package org.vaerepro.regression;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.ExperimentSchema;
 import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.ReferenceModels;
 import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.RunStatus;
 import org.vaerepro.experiment.SpecChange;
 import org.vaerepro.experiment.SpecPart;
 import org.vaerepro.experiment.SuiteResults;
+import org.vaerepro.provenance.EnvironmentProvenance;
 import org.vaerepro.statistics.SampleSummary;
 
 /**
- * Compares current results with their baseline entries; an empty list means no drift. Which window applies
- * depends on what the baseline knows about the result's seed ({@link #windows}):
+ * The baseline gate: compares current results, and the baseline's reference models as measured now, with what the
+ * baseline recorded ({@link #check}); no deviation means no drift. Each deviation names its {@link GateCheck}: a run
+ * with no current result, a run trained or evaluated otherwise, the early-step trajectory ({@link TrajectoryCheck}),
+ * the end-of-training values, a reference model ({@link ReferenceCheck}). For the end-of-training values, which
+ * window applies depends on what the baseline knows about the result's seed ({@link #windows}):
  * <ul>
  *   <li>the baseline recorded this seed at this native thread count: the same code, seed and thread count give
  *       the same numbers up to cross-machine rounding, so the result must stay within the numerical-noise floor
@@ -88,12 +97,86 @@ public final class BaselineCheck {
                 100 * Tolerances.GATE_CONFIDENCE, n, n - 1, t, sd, n, interval, interval < floor ? ", floor " + floor : ""));
     }
 
-    /** One run that does not match its baseline entry, and how. */
-    public record Deviation(Run run, String problem) {
+    /**
+     * One thing that does not match the baseline: a run ({@code run}; its id is the subject) or a reference model
+     * (the subject is its name, {@code run} null), which check found it, and how.
+     */
+    public record Deviation(String subject, @JsonIgnore Run run, GateCheck check, String problem) {
+        /** A run's deviation. */
+        public Deviation(Run run, GateCheck check, String problem) {
+            this(run.id(), run, check, problem);
+        }
+
         @Override
         public String toString() {
-            return run.id() + ": " + problem;
+            return subject + ": [" + check.id() + "] " + problem;
         }
+    }
+
+    /** One problem of a run, and the check that found it. */
+    record Finding(GateCheck check, String problem) {
+    }
+
+    /**
+     * What the gate found: the baseline file and the version it was written in, the environment the check ran in,
+     * every deviation (empty: the suite matches its baseline), every check it could not make and why, and the
+     * reference models' numbers as measured here (the record a calibration of the windows reads back).
+     */
+    public record Outcome(String baselineFile, int baselineVersion, EnvironmentProvenance environment,
+            List<Deviation> deviations, List<SkippedCheck> skipped,
+            Map<String, Map<String, Double>> referenceMeasurements) {
+        public Outcome {
+            deviations = List.copyOf(deviations);
+            skipped = List.copyOf(skipped);
+            referenceMeasurements = new TreeMap<>(referenceMeasurements);
+        }
+    }
+
+    /** The subject of reference model {@code name}'s deviations. */
+    public static String referenceSubject(String name) {
+        return "reference model " + name;
+    }
+
+    /**
+     * Every check of {@code runs} and of the baseline's reference models ({@code measured}: what the session measured
+     * of each, by name) against {@code baseline}, read from {@code file}: the end-of-training values, the early-step
+     * trajectories and the reference models' numbers; a check the baseline cannot support (an older format) is
+     * skipped and said so, with how to record the baseline again.
+     */
+    public static Outcome check(Path file, Baseline baseline, SuiteResults results, List<Run> runs,
+            Map<String, ReferenceModels.Measurement> measured, EnvironmentProvenance environment) {
+        List<Deviation> deviations = new ArrayList<>(deviations(baseline, results, runs));
+        List<SkippedCheck> skipped = new ArrayList<>();
+        String again = "record the baseline again as it was recorded ('" + baseline.command() + "') from runs trained"
+                + " by this version, with its reference models (the session's baseline step)";
+        if (baseline.trajectory() == null) {
+            skipped.add(new SkippedCheck(GateCheck.TRAJECTORY, "suite " + baseline.suite(), "baseline " + file
+                    + " (format version " + baseline.format().version() + ") records no early-step trajectories; "
+                    + again));
+        } else {
+            for (Run run : runs) {
+                BaselineEntry entry = baseline.experiments().get(run.experiment().id());
+                SeedValues recorded = entry == null ? null : entry.seeds().get(run.seed());
+                if (entry != null && (recorded == null || recorded.firstSteps().isEmpty())) {
+                    skipped.add(new SkippedCheck(GateCheck.TRAJECTORY, run.id(), "the baseline records no early-step "
+                            + "trajectory for seed " + run.seed() + " of " + run.experiment().id()));
+                }
+            }
+        }
+        if (baseline.referenceModels().isEmpty()) {
+            skipped.add(new SkippedCheck(GateCheck.REFERENCE_MODEL, "suite " + baseline.suite(), "baseline " + file
+                    + " (format version " + baseline.format().version() + ") records no reference models; " + again));
+        }
+        Map<String, Map<String, Double>> values = new TreeMap<>();
+        baseline.referenceModels().forEach((name, reference) -> {
+            ReferenceModels.Measurement measurement = measured.get(name);
+            if (measurement instanceof ReferenceModels.Measured m) {
+                values.put(name, m.values());
+            }
+            ReferenceCheck.problems(reference, measurement).forEach(problem ->
+                    deviations.add(new Deviation(referenceSubject(name), null, GateCheck.REFERENCE_MODEL, problem)));
+        });
+        return new Outcome(file.toString(), baseline.format().version(), environment, deviations, skipped, values);
     }
 
     /**
@@ -106,49 +189,64 @@ public final class BaselineCheck {
         for (Run run : runs) {
             RunStatus status = results.status(run);
             BaselineEntry entry = baseline.experiments().get(run.experiment().id());
-            List<String> problems;
+            List<Finding> problems;
             if (!(status instanceof RunStatus.Current current)) {
-                problems = List.of("no current result to check (" + status.describe() + ")");
+                problems = List.of(new Finding(GateCheck.NO_RESULT, "no current result to check (" + status.describe()
+                        + ")"));
             } else if (entry == null) {
-                problems = List.of("the baseline of suite " + baseline.suite() + " has no entry for "
-                        + run.experiment().id());
+                problems = List.of(new Finding(GateCheck.RECORDED_AS, "the baseline of suite " + baseline.suite()
+                        + " has no entry for " + run.experiment().id()));
             } else {
-                problems = deviations(entry, baseline.provenance().environment().threads(), current.result());
+                problems = new ArrayList<>(findings(entry, baseline.provenance().environment().threads(),
+                        current.result()));
+                SeedValues recorded = entry.seeds().get(run.seed());
+                if (baseline.trajectory() != null && recorded != null) {
+                    TrajectoryCheck.problem(recorded.firstSteps(), current.result().firstSteps(), baseline.trajectory(),
+                            run.seed()).ifPresent(problem -> problems.add(new Finding(GateCheck.TRAJECTORY, problem)));
+                }
             }
-            problems.forEach(problem -> deviations.add(new Deviation(run, problem)));
+            problems.forEach(problem -> deviations.add(new Deviation(run, problem.check(), problem.problem())));
         }
         return deviations;
     }
 
     /** What is wrong with {@code measured} against its entry in a baseline recorded at {@code recordedThreads}. */
     static List<String> deviations(BaselineEntry baseline, int recordedThreads, ExperimentResult measured) {
-        List<String> problems = new ArrayList<>();
+        return findings(baseline, recordedThreads, measured).stream().map(Finding::problem).toList();
+    }
+
+    /** {@link #deviations(BaselineEntry, int, ExperimentResult)}, each with the check that found it. */
+    static List<Finding> findings(BaselineEntry baseline, int recordedThreads, ExperimentResult measured) {
+        List<Finding> problems = new ArrayList<>();
         List<String> recipe = trainingChanges(baseline.trainedAs(), measured.spec());
         if (!recipe.isEmpty()) {
-            problems.add("trained differently from the baseline's runs (" + String.join(", ", recipe) + "): the "
-                    + "baseline no longer describes this experiment; record it again once the new numbers are reviewed");
+            problems.add(new Finding(GateCheck.RECORDED_AS, "trained differently from the baseline's runs ("
+                    + String.join(", ", recipe) + "): the baseline no longer describes this experiment; record it "
+                    + "again once the new numbers are reviewed"));
         }
         var m = measured.metrics();
         String train = measured.provenance().data().train().sha256();
         String test = measured.provenance().data().test().sha256();
         if (!baseline.trainChecksum().equals(train) || !baseline.testChecksum().equals(test)) {
-            problems.add("measured on different data: baseline train/test SHA-256 " + baseline.trainChecksum() + " / "
-                    + baseline.testChecksum() + ", now " + train + " / " + test);
+            problems.add(new Finding(GateCheck.RECORDED_AS, "measured on different data: baseline train/test SHA-256 "
+                    + baseline.trainChecksum() + " / " + baseline.testChecksum() + ", now " + train + " / " + test));
         }
         if (baseline.testImages() != m.testImages() || !baseline.lpipsSmallImages().equals(m.lpipsSmallImages())) {
-            problems.add("evaluated differently: baseline " + baseline.testImages() + " test images, LPIPS rule "
-                    + baseline.lpipsSmallImages() + "; now " + m.testImages() + ", " + m.lpipsSmallImages());
+            problems.add(new Finding(GateCheck.RECORDED_AS, "evaluated differently: baseline " + baseline.testImages()
+                    + " test images, LPIPS rule " + baseline.lpipsSmallImages() + "; now " + m.testImages() + ", "
+                    + m.lpipsSmallImages()));
         }
         Windows w = windows(baseline, measured.spec().seed(), recordedThreads,
                 measured.provenance().environment().threads());
         if (!(Math.abs(m.psnr() - w.psnrCentre()) <= w.psnr().halfWidth())) {
-            problems.add(String.format(Locale.ROOT, "PSNR %.4f dB differs from baseline %.4f dB by %+.4f (allowed ±%.4f: %s)",
-                    m.psnr(), w.psnrCentre(), m.psnr() - w.psnrCentre(), w.psnr().halfWidth(), w.psnr().derivation()));
+            problems.add(new Finding(GateCheck.END_OF_TRAINING, String.format(Locale.ROOT,
+                    "PSNR %.4f dB differs from baseline %.4f dB by %+.4f (allowed ±%.4f: %s)", m.psnr(), w.psnrCentre(),
+                    m.psnr() - w.psnrCentre(), w.psnr().halfWidth(), w.psnr().derivation())));
         }
         if (!(Math.abs(m.lpips() - w.lpipsCentre()) <= w.lpips().halfWidth())) {
-            problems.add(String.format(Locale.ROOT, "LPIPS %.5f differs from baseline %.5f by %+.5f (allowed ±%.5f: %s)",
-                    m.lpips(), w.lpipsCentre(), m.lpips() - w.lpipsCentre(), w.lpips().halfWidth(),
-                    w.lpips().derivation()));
+            problems.add(new Finding(GateCheck.END_OF_TRAINING, String.format(Locale.ROOT,
+                    "LPIPS %.5f differs from baseline %.5f by %+.5f (allowed ±%.5f: %s)", m.lpips(), w.lpipsCentre(),
+                    m.lpips() - w.lpipsCentre(), w.lpips().halfWidth(), w.lpips().derivation())));
         }
         return problems;
     }
