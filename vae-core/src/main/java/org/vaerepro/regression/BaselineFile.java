@@ -53,7 +53,7 @@ public final class BaselineFile {
                 ((ObjectNode) root).set("format", Json.mapper().valueToTree(Baseline.FORMAT));
                 Baseline read = Json.mapper().treeToValue(root, Baseline.class);
                 return new Baseline(new FileFormat(Baseline.FORMAT.kind(), older), read.suite(), read.command(),
-                        read.wallSeconds(), read.provenance(), read.experiments(), null, Map.of());
+                        read.wallSeconds(), read.provenance(), read.experiments(), null, Map.of(), List.of());
             }
             if (Baseline.FORMAT.versionOf(file, root) == FileFormat.UNVERSIONED) {
                 return versionOne(file, root);
@@ -111,7 +111,8 @@ public final class BaselineFile {
         }
         return new Baseline(new FileFormat(Baseline.FORMAT.kind(), 1), root.path("suite").asText(),
                 root.path("command").asText(), root.path("wallSeconds").asDouble(), new Provenance(null, null,
-                        environment, source, root.path("recordedAt").asText(unknown)), entries, null, Map.of());
+                        environment, source, root.path("recordedAt").asText(unknown)), entries, null, Map.of(),
+                List.of());
     }
 
     /** Writes {@code baseline} in the current format, atomically. */
@@ -182,8 +183,11 @@ public final class BaselineFile {
         }
         TrajectoryWindows trajectory = GateCalibration.trajectoryWindows(results,
                 GateCalibration.label(measuredBy.environment()), calibration, Tolerances.TRAJECTORY_STEPS);
+        Map<String, Map<String, Double>> measured = new LinkedHashMap<>();
+        references.forEach(reference -> measured.put(reference.name(), reference.values()));
         return new Baseline(suite.name(), command, wall, new Provenance(null, null, measuredBy.environment(),
-                measuredBy.source(), Instant.now().toString()), entries, trajectory, referenceModels);
+                measuredBy.source(), Instant.now().toString()), entries, trajectory, referenceModels,
+                GateCalibration.heldOut(results, calibration, Tolerances.TRAJECTORY_STEPS, measured));
     }
 
     private static BaselineEntry entry(ExperimentResult first, Map<Long, SeedValues> seeds) {

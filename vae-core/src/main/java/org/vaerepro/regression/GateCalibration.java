@@ -39,6 +39,58 @@ public final class GateCalibration {
         }
     }
 
+    /**
+     * How one calibration configuration ({@code label}) fares against windows derived without it, from the recorded
+     * runs and the other configurations alone: the largest ratio of its difference to that window, over every held
+     * trajectory step of every row and term ({@code trajectory}) and every reference number ({@code reference}). At
+     * most 1: the windows the other configurations give would have accepted it, so the safety factor covers a
+     * configuration the calibration did not see; null where it had nothing to compare.
+     */
+    public record HeldOut(String label, Double trajectory, Double reference) {
+    }
+
+    /** {@link HeldOut} of each of {@code others}, for a baseline recording {@code references} (name to numbers). */
+    static List<HeldOut> heldOut(SuiteResults recorded, List<Configuration> others, int steps,
+            Map<String, Map<String, Double>> references) {
+        List<HeldOut> held = new ArrayList<>();
+        for (Configuration left : others) {
+            List<Configuration> rest = others.stream().filter(c -> c != left).toList();
+            TrajectoryWindows windows = trajectoryWindows(recorded, "", rest, steps);
+            Double trajectory = null;
+            for (ExperimentSpec spec : recorded.suite().experiments()) {
+                List<StepLoss> mine = firstSteps(recorded, spec);
+                List<StepLoss> theirs = firstSteps(left.results(), spec);
+                for (int i = 0; i < Math.min(steps, Math.min(mine.size(), theirs.size())); i++) {
+                    StepWindow w = windows.steps().get(i);
+                    StepLoss a = mine.get(i);
+                    StepLoss b = theirs.get(i);
+                    trajectory = max(trajectory, TrajectoryCheck.relative(b.loss(), a.loss()) / w.loss());
+                    trajectory = max(trajectory, TrajectoryCheck.relative(b.reconstruction(), a.reconstruction())
+                            / w.reconstruction());
+                    trajectory = max(trajectory, TrajectoryCheck.relative(b.kl(), a.kl()) / w.kl());
+                }
+            }
+            Double reference = null;
+            for (Map.Entry<String, Map<String, Double>> model : references.entrySet()) {
+                Map<String, Double> theirs = left.referenceValues().getOrDefault(model.getKey(), Map.of());
+                for (Map.Entry<String, ReferenceValue> value : referenceValues(model.getKey(), model.getValue(), rest)
+                        .entrySet()) {
+                    Double measured = theirs.get(value.getKey());
+                    if (measured != null) {
+                        reference = max(reference, Math.abs(measured - value.getValue().value())
+                                / value.getValue().halfWidth());
+                    }
+                }
+            }
+            held.add(new HeldOut(left.label(), trajectory, reference));
+        }
+        return held;
+    }
+
+    private static Double max(Double soFar, double next) {
+        return soFar == null ? next : Math.max(soFar, next);
+    }
+
     /** How a configuration is told apart: its native threads, its device (BLAS and native build) and its processor. */
     public static String label(EnvironmentProvenance environment) {
         return environment.threads() + " threads, " + environment.device() + ", " + environment.cpu();

@@ -83,11 +83,20 @@ class GateChecksTest {
         // The other configuration's runs drift apart as arithmetic does: 1e-7 relative per step (step k's term is
         // 540 - 3k).
         SuiteResults other = measured(suite, "other", x -> x * (1 + 1e-7 * (540 - x) / 3));
+        SuiteResults closer = measured(suite, "closer", x -> x * (1 + 0.25e-7 * (540 - x) / 3));
         Baseline baseline = BaselineFile.record(recorded, "record it",
-                List.of(new GateCalibration.Configuration("1 thread", other, Map.of())), List.of());
+                List.of(new GateCalibration.Configuration("1 thread", other, Map.of()),
+                        new GateCalibration.Configuration("avx2", closer, Map.of())), List.of());
         TrajectoryWindows windows = baseline.trajectory();
         assertEquals(Tolerances.TRAJECTORY_STEPS, windows.steps().size());
-        assertEquals(List.of("2 threads, host CPU, test machine (recorded)", "1 thread"), windows.measuredAcross());
+        assertEquals(List.of("2 threads, host CPU, test machine (recorded)", "1 thread", "avx2"),
+                windows.measuredAcross());
+        // Held out, each configuration against the windows of the other alone: the farther one is 4x the closer's
+        // spread, within its 10x window (ratio 0.4); the closer one a quarter of the farther's (0.025).
+        assertEquals(List.of("1 thread", "avx2"), baseline.heldOut().stream().map(GateCalibration.HeldOut::label).toList());
+        assertEquals(4.0 / Tolerances.TRAJECTORY_SAFETY, baseline.heldOut().get(0).trajectory(), 1e-6);
+        assertEquals(0.25 / Tolerances.TRAJECTORY_SAFETY, baseline.heldOut().get(1).trajectory(), 1e-6);
+        assertEquals(null, baseline.heldOut().get(0).reference(), "no reference models");
         assertEquals(30e-7, windows.at(30).reconstructionSpread(), 1e-12);
         assertEquals(Tolerances.TRAJECTORY_FLOOR, windows.at(1).kl(), 0, "the floor where nothing moved");
         assertEquals(Tolerances.TRAJECTORY_SAFETY * 30e-7, windows.at(30).reconstruction(), 1e-12);
