@@ -11,7 +11,8 @@
  * ({@link org.vaerepro.experiment.OutputLayout}) every other reader of results uses, and
  * {@link org.vaerepro.experiment.RunStatus} alone decides whether a run's result is current
  * ({@link org.vaerepro.experiment.SuiteResults} for a whole suite); {@link org.vaerepro.experiment.ExperimentResult}
- * is what {@code metrics.json} holds. Internal: {@code ExperimentPictures}, {@code JsonPositions},
+ * is what {@code metrics.json} holds. {@link org.vaerepro.experiment.ReferenceModels} makes and measures the fixed
+ * float16 models a baseline check evaluates exactly, through the evaluator's own measurement. Internal: {@code ExperimentPictures}, {@code JsonPositions},
  * {@code DatasetField}, {@code SeedsField}, {@code HeldOutValidation} and {@code ProtocolCurve} (the per-epoch and
  * per-step measurements a run's trainer takes). This package knows nothing of pages,
  * verdicts, baselines or sessions.
