@@ -49,18 +49,26 @@ public final class ExperimentEvaluator {
         this.log = log;
     }
 
-    public ExperimentResult evaluate(Suite suite, Run run) {
-        long started = System.nanoTime();
-        RunFolder folder = layout.run(suite, run);
-        ExperimentSpec spec = run.spec();
-        if (folder.status(spec).needsTraining()) {
-            throw new NotTrainedException(run.id(), folder.modelFile());
-        }
-        AutoencoderModel model = ModelFile.load(folder.modelFile()).model();
+    /** What {@link #measurement} measured, with what the pictures are drawn from. */
+    private record Measurement(ExperimentMetrics metrics, ImageDataset test, INDArray testMeans,
+            PrincipalComponents pca) {
+    }
+
+    /**
+     * Every number evaluation measures of {@code model} on {@code spec}'s test images (its first
+     * {@code testSubset}), with the latent probes fitted on its first training images (at most
+     * {@value #PROBE_REFERENCE_IMAGES}) and the protocols and likelihood bounds the spec declares, noise keyed by its
+     * seed: what a run's metrics.json holds, without the pictures. The reference models of the baseline gate are
+     * measured here too, so that any change to evaluation moves their numbers.
+     */
+    public ExperimentMetrics measure(AutoencoderModel model, ExperimentSpec spec) {
+        return measurement(model, spec).metrics();
+    }
+
+    private Measurement measurement(AutoencoderModel model, ExperimentSpec spec) {
         ImageDataset test = datasets.testSet(spec);
         ImageDataset train = datasets.trainSet(spec);
         Lpips lpips = lpipsNetwork.get();
-        log.accept("[" + run.id() + "] evaluating on " + test.name() + " (" + test.size() + " images)");
         double ssimSum = 0;
         EvaluationFields declared = spec.evaluation();
         // Every protocol is measured; the spec's is the headline. The evaluator's mean reconstructions are reused.
@@ -99,7 +107,6 @@ public final class ExperimentEvaluator {
         double linear = LinearProbe.accuracy(referenceMeans, referenceLabels, testMeans, test.labels(), classes);
         double silhouette = SilhouetteScore.of(testMeans, test.labels(), classes);
         PrincipalComponents pca = PrincipalComponents.twoD(testMeans);
-        Map<String, String> images = ExperimentPictures.write(folder, spec, model, test, testMeans, pca);
 
         int n = test.size();
         Map<String, Double> byProtocol = variants.values();
@@ -121,17 +128,36 @@ public final class ExperimentEvaluator {
                         small ? rule : null)), rule.id(), lpipsByPolicy, loss.reconstruction(), loss.kl(), active, knn,
                 linear, silhouette, pca.explainedVariance(), byProtocol,
                 likelihood == null ? null : likelihood.report());
+        return new Measurement(metrics, test, testMeans, pca);
+    }
+
+    public ExperimentResult evaluate(Suite suite, Run run) {
+        long started = System.nanoTime();
+        RunFolder folder = layout.run(suite, run);
+        ExperimentSpec spec = run.spec();
+        if (folder.status(spec).needsTraining()) {
+            throw new NotTrainedException(run.id(), folder.modelFile());
+        }
+        AutoencoderModel model = ModelFile.load(folder.modelFile()).model();
+        ImageDataset test = datasets.testSet(spec);
+        log.accept("[" + run.id() + "] evaluating on " + test.name() + " (" + test.size() + " images)");
+        Measurement measured = measurement(model, spec);
+        ExperimentMetrics metrics = measured.metrics();
+        Map<String, String> images = ExperimentPictures.write(folder, spec, model, measured.test(), measured.testMeans(),
+                measured.pca());
+        ImageDataset train = datasets.trainSet(spec);
         TrainingRecord training = TrainingRecord.read(folder.trainingFile());
         Provenance provenance = Provenance.now(new DataProvenance(ExperimentDatasets.provenance(train),
                 ExperimentDatasets.provenance(test)), training.provenance().training());
         ExperimentResult result = new ExperimentResult(suite.name(), spec, metrics, training.result().epochs(), images,
                 (System.nanoTime() - started) / 1e9, provenance, training.result().convergence(),
-                training.result().stepPoints());
+                training.result().stepPoints(), training.result().firstSteps());
         AtomicFiles.writeJson(folder.metricsFile(), result);
         log.accept(String.format(Locale.ROOT,
                 "[%s] PSNR %.3f dB  LPIPS %.4f (%s)  SSIM %.4f  kNN %.3f  linear %.3f  silhouette %.3f  active %d/%d",
-                run.id(), metrics.psnr(), metrics.lpips(), metrics.lpipsSmallImages(), metrics.ssim(), knn, linear,
-                silhouette, active, spec.training().latentDim()));
+                run.id(), metrics.psnr(), metrics.lpips(), metrics.lpipsSmallImages(), metrics.ssim(),
+                metrics.knnAccuracy(), metrics.linearProbeAccuracy(), metrics.silhouette(), metrics.activeUnits(),
+                spec.training().latentDim()));
         if (metrics.likelihood() != null) {
             log.accept(String.format(Locale.ROOT, "[%s] test NLL %.2f ± %.2f nats (%s, %d importance samples, %d images)",
                     run.id(), metrics.likelihood().nll().mean(), metrics.likelihood().nll().standardError(),

@@ -23,4 +23,32 @@ public record ExperimentMetrics(int testImages, double psnr, double psnrPooled, 
     public ExperimentMetrics {
         byProtocol = byProtocol == null ? Map.of() : new java.util.LinkedHashMap<>(byProtocol);
     }
+
+    /**
+     * Every number measured, by a stable name: the protocol grid by its ids ({@code psnr/mean/per-image}, ...), then
+     * {@code ssim}, {@code testReconstructionLoss}, {@code testKl}, {@code activeUnits}, {@code knnAccuracy},
+     * {@code linearProbeAccuracy}, {@code silhouette}, {@code latentPlotExplainedVariance} and, with likelihood
+     * bounds, the means of {@code likelihood/nll}, {@code likelihood/elbo}, {@code likelihood/analyticElbo},
+     * {@code likelihood/reconstruction} and {@code likelihood/kl}. The headline PSNR, pooled PSNR and LPIPS are grid
+     * values under the spec's protocol, so they are not repeated.
+     */
+    public Map<String, Double> values() {
+        Map<String, Double> values = new java.util.LinkedHashMap<>(byProtocol);
+        values.put("ssim", ssim);
+        values.put("testReconstructionLoss", testReconstructionLoss);
+        values.put("testKl", testKl);
+        values.put("activeUnits", (double) activeUnits);
+        values.put("knnAccuracy", knnAccuracy);
+        values.put("linearProbeAccuracy", linearProbeAccuracy);
+        values.put("silhouette", silhouette);
+        values.put("latentPlotExplainedVariance", latentPlotExplainedVariance);
+        if (likelihood != null) {
+            values.put("likelihood/nll", likelihood.nll().mean());
+            values.put("likelihood/elbo", likelihood.elbo().mean());
+            values.put("likelihood/analyticElbo", likelihood.analyticElbo().mean());
+            values.put("likelihood/reconstruction", likelihood.reconstruction().mean());
+            values.put("likelihood/kl", likelihood.kl().mean());
+        }
+        return values;
+    }
 }

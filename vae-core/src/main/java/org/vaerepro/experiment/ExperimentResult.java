@@ -8,20 +8,31 @@ import org.vaerepro.provenance.Provenance;
 import org.vaerepro.train.Convergence;
 import org.vaerepro.train.EarlyStopping;
 import org.vaerepro.train.EpochReport;
+import org.vaerepro.train.StepLoss;
 import org.vaerepro.train.StepPoint;
 
 /**
  * Everything {@code metrics.json} holds for one run: spec, metrics, training curve (per epoch, and per declared step
  * when the spec asks for a step curve), pictures, evaluation time, provenance (data, training, environment, source)
- * and, with early stopping, how training ended.
+ * and, with early stopping, how training ended; and the losses of training's first steps ({@code firstSteps}, from
+ * training.json: the early-step trajectory the baseline gate checks; empty in files before they were recorded).
  */
 public record ExperimentResult(FileFormat format, String suite, ExperimentSpec spec, ExperimentMetrics metrics,
         List<EpochReport> training, Map<String, String> images, double evaluationSeconds, Provenance provenance,
-        Convergence convergence, List<StepPoint> stepCurve) {
+        Convergence convergence, List<StepPoint> stepCurve, List<StepLoss> firstSteps) {
     public static final FileFormat FORMAT = new FileFormat("vae-repro-metrics", 2);
 
     public ExperimentResult {
         stepCurve = stepCurve == null ? List.of() : List.copyOf(stepCurve); // files before step curves had none
+        firstSteps = firstSteps == null ? List.of() : List.copyOf(firstSteps); // nor before trajectories
+    }
+
+    /** A result in the current format, with the first steps' losses of its training. */
+    public ExperimentResult(String suite, ExperimentSpec spec, ExperimentMetrics metrics, List<EpochReport> training,
+            Map<String, String> images, double evaluationSeconds, Provenance provenance, Convergence convergence,
+            List<StepPoint> stepCurve, List<StepLoss> firstSteps) {
+        this(FORMAT, suite, spec, metrics, training, images, evaluationSeconds, provenance, convergence, stepCurve,
+                firstSteps);
     }
 
     /**
@@ -31,7 +42,8 @@ public record ExperimentResult(FileFormat format, String suite, ExperimentSpec s
     public ExperimentResult(String suite, ExperimentSpec spec, ExperimentMetrics metrics, List<EpochReport> training,
             Map<String, String> images, double evaluationSeconds, Provenance provenance, Convergence convergence,
             List<StepPoint> stepCurve) {
-        this(FORMAT, suite, spec, metrics, training, images, evaluationSeconds, provenance, convergence, stepCurve);
+        this(FORMAT, suite, spec, metrics, training, images, evaluationSeconds, provenance, convergence, stepCurve,
+                List.of());
     }
 
     /** A result without a step curve. */

@@ -36,6 +36,14 @@ public record OutputLayout(Path root) {
         return suiteDirectory(suite).resolve(PAGE_FILE);
     }
 
+    /**
+     * The record of the suite's last baseline check, {@code <root>/<suite>/baseline-check.json}: its deviations, the
+     * checks it skipped and the reference models' numbers as measured there (what a calibration reads back).
+     */
+    public Path baselineCheck(String suite) {
+        return suiteDirectory(suite).resolve("baseline-check.json");
+    }
+
     /** The folder of one run: {@code <root>/<suite>/<id>/}, or {@code .../<id>/seed-<seed>/} with several seeds. */
     public Path judgement(String suite) {
         return suiteDirectory(suite).resolve(JUDGEMENT_FILE);

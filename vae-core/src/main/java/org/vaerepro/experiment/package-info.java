@@ -13,7 +13,9 @@
  * ({@link org.vaerepro.experiment.SuiteResults} for a whole suite); {@link org.vaerepro.experiment.ExperimentResult}
  * is what {@code metrics.json} holds. For programs outside the JVM, {@link org.vaerepro.experiment.CurrentRunsExport}
  * lists a suite's current runs and {@link org.vaerepro.experiment.LikelihoodRunExport} exports them for the
- * independent likelihood computation, both picking runs by their status. Internal: {@code ExperimentPictures}, {@code JsonPositions},
+ * independent likelihood computation, both picking runs by their status.
+ * {@link org.vaerepro.experiment.ReferenceModels} makes and measures the fixed
+ * float16 models a baseline check evaluates exactly, through the evaluator's own measurement. Internal: {@code ExperimentPictures}, {@code JsonPositions},
  * {@code DatasetField}, {@code SeedsField}, {@code HeldOutValidation} and {@code ProtocolCurve} (the per-epoch and
  * per-step measurements a run's trainer takes). This package knows nothing of pages,
  * verdicts, baselines or sessions.

@@ -31,11 +31,22 @@ public final class ModelFile {
     }
 
     public static void save(Path file, AutoencoderModel model, Provenance provenance) {
+        save(file, model, provenance, model.dataType());
+    }
+
+    /**
+     * As {@link #save(Path, AutoencoderModel, Provenance)}, every parameter stored as {@code storage} (e.g.
+     * {@link DataType#HALF}: half the size of float32, and loading widens each value exactly, so the loaded model is
+     * the same bits on every machine). The model itself is not changed.
+     */
+    public static void save(Path file, AutoencoderModel model, Provenance provenance, DataType storage) {
         ObjectNode manifest = Json.mapper().createObjectNode();
         manifest.set("format", Json.mapper().valueToTree(FORMAT));
         manifest.set("config", Json.mapper().valueToTree(model.config()));
         manifest.set("provenance", Json.mapper().valueToTree(provenance));
-        Map<String, INDArray> params = model.parameters();
+        Map<String, INDArray> params = new java.util.TreeMap<>();
+        model.parameters().forEach((name, value) -> params.put(name, value.dataType() == storage ? value
+                : value.castTo(storage)));
         manifest.put("arrayCount", params.size());
         ArrayArchive.write(file, manifest, params);
     }

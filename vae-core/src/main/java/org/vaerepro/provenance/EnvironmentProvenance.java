@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The environment that computed a result, read at run time: ND4J's version, the backend and device it
@@ -77,8 +78,24 @@ public record EnvironmentProvenance(String nd4j, String backend, String device, 
             return String.join(", ", names);
         }
         Object blas = nd4j.get("blas.vendor");
-        return backend.toUpperCase(Locale.ROOT).contains("CPU") ? "host CPU" + (blas == null ? "" : " (BLAS " + blas + ")")
-                : backend;
+        if (!backend.toUpperCase(Locale.ROOT).contains("CPU")) {
+            return backend;
+        }
+        List<String> libraries = new ArrayList<>();
+        if (blas != null) {
+            libraries.add("BLAS " + blas);
+        }
+        // The native build is part of the arithmetic too: oneDNN's kernels sum in other orders than libnd4j's own.
+        libraries.add(nativeBuildHasOneDnn() ? "oneDNN" : "no oneDNN");
+        return "host CPU (" + String.join(", ", libraries) + ")";
+    }
+
+    private static boolean nativeBuildHasOneDnn() {
+        try {
+            return String.valueOf(NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo()).contains("HAVE_ONEDNN");
+        } catch (RuntimeException | LinkageError e) {
+            return false; // a backend without these natives: informative only
+        }
     }
 
     private static String cpuModel() {

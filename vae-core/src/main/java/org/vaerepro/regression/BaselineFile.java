@@ -29,12 +29,15 @@ import org.vaerepro.provenance.EnvironmentProvenance;
 import org.vaerepro.provenance.Provenance;
 import org.vaerepro.provenance.SourceProvenance;
 import org.vaerepro.statistics.SampleSummary;
+import org.vaerepro.train.StepLoss;
 
 /**
  * Reads, records and writes (atomically) a suite's baseline file. Files written before format fields
  * existed (version 1: a flat header of command, gitCommit, recordedAt, machine, versions) are read
  * through a fallback that carries each header field into the provenance record; version 2 files are version
- * 3 without each entry's {@code trainedAs}, which reads as unknown (null).
+ * 3 without each entry's {@code trainedAs}, which reads as unknown (null); version 3 files are version 4 without the
+ * early-step trajectories and reference models ({@link Baseline}), so the gate skips those checks on them and says
+ * so ({@link BaselineCheck}).
  */
 public final class BaselineFile {
     private BaselineFile() {
@@ -43,9 +46,14 @@ public final class BaselineFile {
     public static Baseline read(Path file) {
         try {
             JsonNode root = Json.mapper().readTree(Files.readString(file));
-            if (isVersionTwo(root)) {
+            int older = olderVersion(root);
+            if (older > 0) {
+                // Versions 2 and 3 are version 4 without what later versions added, read as unknown (null, empty); the
+                // baseline keeps the version it was written in, so the gate can say which checks that skips.
                 ((ObjectNode) root).set("format", Json.mapper().valueToTree(Baseline.FORMAT));
-                return Json.mapper().treeToValue(root, Baseline.class);
+                Baseline read = Json.mapper().treeToValue(root, Baseline.class);
+                return new Baseline(new FileFormat(Baseline.FORMAT.kind(), older), read.suite(), read.command(),
+                        read.wallSeconds(), read.provenance(), read.experiments(), null, Map.of(), List.of());
             }
             if (Baseline.FORMAT.versionOf(file, root) == FileFormat.UNVERSIONED) {
                 return versionOne(file, root);
@@ -63,10 +71,12 @@ public final class BaselineFile {
         }
     }
 
-    private static boolean isVersionTwo(JsonNode root) {
+    /** 2 or 3 for a baseline of those versions, which are read through the current one; 0 otherwise. */
+    private static int olderVersion(JsonNode root) {
         JsonNode format = root == null ? null : root.get("format");
+        int version = format == null ? 0 : format.path("version").asInt();
         return format != null && Baseline.FORMAT.kind().equals(format.path("kind").asText())
-                && format.path("version").asInt() == 2;
+                && (version == 2 || version == 3) ? version : 0;
     }
 
     private static final List<String> VERSION_ONE_FIELDS = List.of("suite", "command", "gitCommit", "recordedAt",
@@ -99,23 +109,42 @@ public final class BaselineFile {
                     value.path("testImages").asInt(), value.path("trainChecksum").asText(),
                     value.path("testChecksum").asText(), null, null, null, null));
         }
-        return new Baseline(root.path("suite").asText(), root.path("command").asText(),
-                root.path("wallSeconds").asDouble(), new Provenance(null, null, environment, source,
-                        root.path("recordedAt").asText(unknown)), entries);
+        return new Baseline(new FileFormat(Baseline.FORMAT.kind(), 1), root.path("suite").asText(),
+                root.path("command").asText(), root.path("wallSeconds").asDouble(), new Provenance(null, null,
+                        environment, source, root.path("recordedAt").asText(unknown)), entries, null, Map.of(),
+                List.of());
     }
 
+    /** Writes {@code baseline} in the current format, atomically. */
     public static void write(Path file, Baseline baseline) {
-        AtomicFiles.writeJson(file, baseline);
+        AtomicFiles.writeJson(file, baseline.inCurrentFormat());
     }
 
     /**
      * A baseline from the suite's current results, one entry per experiment: the mean over its seeds, the sample
-     * standard deviations (two or more seeds) and each seed's values. Every run of every declared seed must be
+     * standard deviations (two or more seeds) and each seed's values and first steps' losses, with the trajectory
+     * windows at their floors (no calibration) and no reference models. Every run of every declared seed must be
      * current ({@link RunStatus}), so a baseline never mixes old and new runs. Wall time is the sum of the runs'
      * training and evaluation times; the provenance is that of the runs (environment and source of the first
      * result), recorded now.
      */
     public static Baseline record(SuiteResults results, String command) {
+        return record(results, command, List.of(), List.of());
+    }
+
+    /** A reference model to record: where it is, what it is, and its numbers as measured now. */
+    public record ReferenceMeasured(String name, String file, String sha256, String source, ExperimentSpec spec,
+            Map<String, Double> values) {
+    }
+
+    /**
+     * As {@link #record(SuiteResults, String)}, with the early-step trajectory check and the reference models: each
+     * seed keeps its first {@link Tolerances#TRAJECTORY_STEPS} steps' losses, and the windows of the trajectory steps
+     * and the reference numbers are derived from the spread to the same runs and models under the {@code calibration}
+     * configurations ({@link GateCalibration}; none: the floors).
+     */
+    public static Baseline record(SuiteResults results, String command, List<GateCalibration.Configuration> calibration,
+            List<ReferenceMeasured> references) {
         Suite suite = results.suite();
         Map<String, BaselineEntry> entries = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -131,7 +160,9 @@ public final class BaselineFile {
                     continue;
                 }
                 ExperimentResult r = current.result();
-                seeds.put(run.seed(), new SeedValues(r.metrics().psnr(), r.metrics().lpips(), r.metrics().ssim()));
+                List<StepLoss> steps = r.firstSteps();
+                seeds.put(run.seed(), new SeedValues(r.metrics().psnr(), r.metrics().lpips(), r.metrics().ssim(),
+                        steps.subList(0, Math.min(steps.size(), Tolerances.TRAJECTORY_STEPS))));
                 wall += r.wallSeconds();
                 first = first == null ? r : first;
                 measuredBy = measuredBy == null ? r.provenance() : measuredBy;
@@ -144,8 +175,19 @@ public final class BaselineFile {
             throw new IllegalStateException("cannot record a baseline for suite " + suite.name()
                     + ": not every run has a current result: " + String.join("; ", missing));
         }
+        Map<String, ReferenceModel> referenceModels = new LinkedHashMap<>();
+        for (ReferenceMeasured reference : references) {
+            referenceModels.put(reference.name(), new ReferenceModel(reference.file(), reference.sha256(),
+                    reference.source(), reference.spec(),
+                    GateCalibration.referenceValues(reference.name(), reference.values(), calibration)));
+        }
+        TrajectoryWindows trajectory = GateCalibration.trajectoryWindows(results,
+                GateCalibration.label(measuredBy.environment()), calibration, Tolerances.TRAJECTORY_STEPS);
+        Map<String, Map<String, Double>> measured = new LinkedHashMap<>();
+        references.forEach(reference -> measured.put(reference.name(), reference.values()));
         return new Baseline(suite.name(), command, wall, new Provenance(null, null, measuredBy.environment(),
-                measuredBy.source(), Instant.now().toString()), entries);
+                measuredBy.source(), Instant.now().toString()), entries, trajectory, referenceModels,
+                GateCalibration.heldOut(results, calibration, Tolerances.TRAJECTORY_STEPS, measured));
     }
 
     private static BaselineEntry entry(ExperimentResult first, Map<Long, SeedValues> seeds) {

@@ -18,6 +18,10 @@ public record GateCheck(Kind kind, String subject, String name, boolean passed, 
         CURRENT_RESULT,
         /** A run's metrics lie within its baseline window, and it was trained, fed and evaluated as the baseline's runs. */
         BASELINE,
+        /** A run's first training steps' losses lie within the windows around its seed's recorded trajectory. */
+        TRAJECTORY,
+        /** A committed reference model, evaluated here, gives every recorded number within its window. */
+        REFERENCE_MODEL,
         /** A published cell meets the suite's {@code verdictRequired}, over every declared seed. */
         PUBLISHED_CELL,
         /** A step of the bottleneck claim is not contradicted. */

@@ -32,7 +32,7 @@ public final class SuiteGate {
 
     /** What the gate needs besides the judgement: the runs it selected, and the files it holds them to (null: none). */
     public record Expectations(List<Run> selected, boolean everySeed, Baseline baseline, String baselineFile,
-            VerdictRecord verdicts, String verdictFile) {
+            BaselineCheck.Outcome exact, VerdictRecord verdicts, String verdictFile) {
         public Expectations {
             selected = List.copyOf(selected);
         }
@@ -47,11 +47,17 @@ public final class SuiteGate {
                     current, current ? "" : run.id() + " has no current result (" + status.describe()
                             + "): train and evaluate it"));
         }
+        List<String> notes = new ArrayList<>();
         if (expected.baseline() != null) {
             List<Run> current = expected.selected().stream()
                     .filter(run -> results.status(run) instanceof RunStatus.Current).toList();
             for (BaselineCheck.RunCheck check : BaselineCheck.checks(expected.baseline(), results, current)) {
                 checks.addAll(baselineChecks(check, expected.baselineFile()));
+            }
+            if (expected.exact() != null) {
+                expected.baseline().referenceModels().keySet().forEach(name -> checks.add(referenceCheck(name,
+                        expected.exact().ofReference(name), expected.baselineFile())));
+                expected.exact().skipped().forEach(skipped -> notes.add(skipped.toString()));
             }
         }
         if (expected.everySeed()) {
@@ -62,7 +68,15 @@ public final class SuiteGate {
                 checks.addAll(claimSteps(judgement));
             }
         }
-        return new Gate(expected.baselineFile(), expected.verdictFile(), checks);
+        return new Gate(expected.baselineFile(), expected.verdictFile(), checks, notes);
+    }
+
+    private static GateCheck referenceCheck(String name, List<BaselineCheck.Deviation> deviations, String file) {
+        String subject = BaselineCheck.referenceSubject(name);
+        return new GateCheck(GateCheck.Kind.REFERENCE_MODEL, subject, subject + " › every recorded number within its "
+                + "window", deviations.isEmpty(), deviations.isEmpty() ? "" : subject + ": " + String.join("; ",
+                        deviations.stream().map(BaselineCheck.Deviation::problem).toList()) + "; if the change to "
+                        + "evaluation is deliberate, record the baseline " + file + " again");
     }
 
     private static List<GateCheck> baselineChecks(BaselineCheck.RunCheck check, String file) {
@@ -72,7 +86,13 @@ public final class SuiteGate {
         List<GateCheck> checks = new ArrayList<>();
         if (!check.problems().isEmpty()) {
             checks.add(new GateCheck(GateCheck.Kind.BASELINE, id, id + " › measured as the baseline's runs", false,
-                    id + ": " + String.join("; ", check.problems()) + "; " + reRecord));
+                    id + ": " + String.join("; ", check.problems().stream().map(BaselineCheck.Finding::problem)
+                            .toList()) + "; " + reRecord));
+        }
+        if (check.trajectory() != null) {
+            checks.add(new GateCheck(GateCheck.Kind.TRAJECTORY, id, id + " › first steps' losses within the recorded "
+                    + "trajectory", check.trajectory().passed(), check.trajectory().passed() ? ""
+                            : id + ": " + check.trajectory().problem() + "; " + reRecord));
         }
         for (BaselineCheck.MetricCheck metric : check.metrics()) {
             String number = metric.metric().format();

@@ -86,6 +86,16 @@ public record SessionSettings(Path suiteFile, Path outputDirectory, List<String>
                 values.count(Setting.FIRST_SEEDS), values.path(Setting.TEMPLATE_DIRECTORY), raw.homeDirectory());
     }
 
+    /**
+     * These settings with the datasets looked for in {@code dataDirectory} first and the LPIPS weights in
+     * {@code lpipsWeights}: what a check that measures the baseline's reference models needs beside the results.
+     */
+    public SessionSettings withData(Path dataDirectory, Path lpipsWeights) {
+        return new SessionSettings(suiteFile, outputDirectory, experiments, shard, firstSeeds, dataDirectory,
+                environmentDataDirectory, homeDirectory, download, lpipsWeights, templateDirectory, failFast,
+                logEverySteps, parallelism);
+    }
+
     public SessionSettings withParallelism(Parallelism other) {
         return new SessionSettings(suiteFile, outputDirectory, experiments, shard, firstSeeds, dataDirectory,
                 environmentDataDirectory, homeDirectory, download, lpipsWeights, templateDirectory, failFast,

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.vaerepro.data.DataLocations;
 import org.vaerepro.data.DatasetRepository;
 import org.vaerepro.experiment.CurrentRunsExport;
+import org.vaerepro.data.FileChecksums;
 import org.vaerepro.experiment.ExperimentDatasets;
 import org.vaerepro.experiment.ExperimentEvaluator;
 import org.vaerepro.experiment.ExperimentSpec;
@@ -18,6 +19,7 @@ import org.vaerepro.experiment.ExperimentTrainer;
 import org.vaerepro.experiment.LazyLpips;
 import org.vaerepro.experiment.LikelihoodRunExport;
 import org.vaerepro.experiment.OutputLayout;
+import org.vaerepro.experiment.ReferenceModels;
 import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.RunStatus;
 import org.vaerepro.experiment.Shard;
@@ -35,6 +37,11 @@ import org.vaerepro.regression.Gate;
 import org.vaerepro.regression.Judgement;
 import org.vaerepro.regression.SuiteGate;
 import org.vaerepro.regression.VerdictRecord;
+import org.vaerepro.regression.GateCalibration;
+import org.vaerepro.regression.ReferenceModel;
+import org.vaerepro.io.AtomicFiles;
+import org.vaerepro.io.Preconditions;
+import org.vaerepro.provenance.EnvironmentProvenance;
 import org.vaerepro.report.ResultsPage;
 
 /**
@@ -49,6 +56,7 @@ public final class SuiteSession {
     private final OutputLayout layout;
     private final SuiteRunner runner;
     private final ExperimentDatasets datasets;
+    private final ExperimentEvaluator evaluator;
     private final Consumer<String> log;
 
     public SuiteSession(SessionSettings settings, Consumer<String> log) {
@@ -60,9 +68,10 @@ public final class SuiteSession {
                 settings.homeDirectory(), settings.download());
         this.datasets = new ExperimentDatasets(new DatasetRepository(locations));
         LazyLpips lpips = new LazyLpips(settings.lpipsWeights());
+        this.evaluator = new ExperimentEvaluator(datasets, layout, lpips, log);
         this.runner = new SuiteRunner(datasets, lpips, layout,
-                new ExperimentTrainer(datasets, layout, lpips, log, settings.logEverySteps()),
-                new ExperimentEvaluator(datasets, layout, lpips, log), log, settings.failFast());
+                new ExperimentTrainer(datasets, layout, lpips, log, settings.logEverySteps()), evaluator, log,
+                settings.failFast());
     }
 
     /** What a step that runs experiments produced: the failed runs (empty when all succeeded), and the page if written. */
@@ -246,8 +255,10 @@ public final class SuiteSession {
         List<Run> selected = runs();
         boolean everySeed = settings.firstSeeds() == 0 || selection().stream()
                 .allMatch(spec -> spec.seeds().size() <= settings.firstSeeds());
+        BaselineCheck.Outcome exact = baseline == null ? null : checkBaseline(baselineFile);
         Gate gate = SuiteGate.of(judged, results, new SuiteGate.Expectations(selected, everySeed, baseline,
-                baseline == null ? null : shown(baselineFile), record, record == null ? null : shown(recordFile)));
+                baseline == null ? null : shown(baselineFile), exact, record,
+                record == null ? null : shown(recordFile)));
         Path file = layout.judgement(suite.name());
         Comparand other = comparand != null ? comparand : suite.comparedWith() == null ? null
                 : new Comparand(comparedSuite(), layout, suite.comparedWith().getFileName().toString());
@@ -311,21 +322,92 @@ public final class SuiteSession {
 
     /**
      * Each of the session's runs ({@link #runs}) against the baseline in {@code baselineFile} ({@link
-     * #defaultBaselineFile} when null): a run that is not current, or drifted, is a deviation. Empty: no drift.
+     * #defaultBaselineFile} when null), and the baseline's reference models measured now: every deviation, each
+     * naming the check that found it. Empty: no drift. {@link #checkBaseline} has the checks it skipped too.
      */
     public List<BaselineCheck.Deviation> baselineDeviations(Path baselineFile) {
-        Baseline baseline = BaselineFile.read(baselineFile == null ? defaultBaselineFile() : baselineFile);
-        return BaselineCheck.deviations(baseline, results(), runs());
+        return checkBaseline(baselineFile).deviations();
+    }
+
+    /**
+     * The baseline gate ({@link BaselineCheck#check}): the session's runs against the baseline in {@code baselineFile}
+     * ({@link #defaultBaselineFile} when null), their end-of-training values and early-step trajectories, and the
+     * baseline's reference models, measured here on their fixed test images (this needs the data and the LPIPS
+     * weights). Checks an older baseline cannot support are skipped and logged with how to record it again. The
+     * outcome is also written to {@link OutputLayout#baselineCheck} (a calibration of the windows reads the
+     * reference models' numbers back from there).
+     */
+    public BaselineCheck.Outcome checkBaseline(Path baselineFile) {
+        Path file = baselineFile == null ? defaultBaselineFile() : baselineFile;
+        Baseline baseline = BaselineFile.read(file);
+        Map<String, ReferenceModels.Measurement> measured = new LinkedHashMap<>();
+        ReferenceModels references = new ReferenceModels(evaluator);
+        baseline.referenceModels().forEach((name, reference) -> {
+            log.accept("baseline check: measuring reference model " + name);
+            ReferenceModels.Measurement measurement;
+            try {
+                measurement = references.measure(referenceFile(file, reference), reference.sha256(), reference.spec());
+            } catch (RuntimeException e) { // no data or weights here: the check fails, naming why, and the rest goes on
+                measurement = new ReferenceModels.Unusable("reference model " + name + " could not be measured: "
+                        + e.getMessage());
+            }
+            measured.put(name, measurement);
+        });
+        BaselineCheck.Outcome outcome = BaselineCheck.check(file, baseline, results(), runs(), measured,
+                EnvironmentProvenance.current());
+        outcome.skipped().forEach(skipped -> log.accept("baseline check: " + skipped));
+        AtomicFiles.writeJson(layout.baselineCheck(suite.name()), outcome);
+        return outcome;
+    }
+
+    private static Path referenceFile(Path baselineFile, ReferenceModel reference) {
+        return baselineFile.toAbsolutePath().getParent().resolve(reference.file());
     }
 
     /**
      * Records the suite's current results as its baseline in {@code file} ({@link #defaultBaselineFile} when null),
-     * deliberately: the file is meant to be reviewed and committed.
+     * deliberately: the file is meant to be reviewed and committed. Keeps the reference models the baseline already
+     * there lists, measured again now.
      */
     public Baseline recordBaseline(Path file, String command) {
-        SuiteResults results = results();
-        Baseline baseline = BaselineFile.record(results, command);
+        return recordBaseline(file, command, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #recordBaseline(Path, String)}, calibrating the exact checks' windows against the same suite's runs
+     * under other configurations: each of {@code calibration} is an output folder where the suite's first seeds were
+     * trained (at another thread count or with the other native build) and checked against a baseline listing the
+     * reference models (its {@link OutputLayout#baselineCheck} holds their numbers there). {@code referenceFrom}
+     * names experiments whose first-seed runs become the reference models, rounded to float16 into
+     * {@code <baseline folder>/<suite>-reference-models/<experiment>.zip} (replacing any there); empty keeps the
+     * reference models of the baseline already in {@code file}, if any.
+     */
+    public Baseline recordBaseline(Path file, String command, List<Path> calibration, List<String> referenceFrom) {
         Path target = file == null ? defaultBaselineFile() : file;
+        List<BaselineFile.ReferenceMeasured> references = new ArrayList<>();
+        ReferenceModels measuring = new ReferenceModels(evaluator);
+        for (Map.Entry<String, ReferenceModel> named : referenceModels(target, referenceFrom).entrySet()) {
+            ReferenceModel reference = named.getValue();
+            Path at = referenceFile(target, reference);
+            String sha256 = FileChecksums.sha256(at);
+            log.accept("baseline: measuring reference model " + named.getKey() + " (" + at + ")");
+            ReferenceModels.Measurement measured = measuring.measure(at, sha256, reference.spec());
+            if (measured instanceof ReferenceModels.Unusable unusable) {
+                throw new IllegalStateException(unusable.problem());
+            }
+            references.add(new BaselineFile.ReferenceMeasured(named.getKey(), reference.file(), sha256,
+                    reference.source(), reference.spec(), ((ReferenceModels.Measured) measured).values()));
+        }
+        List<GateCalibration.Configuration> configurations = new ArrayList<>();
+        for (Path folder : calibration) {
+            OutputLayout other = new OutputLayout(folder);
+            Path record = other.baselineCheck(suite.name());
+            Preconditions.check(Files.isRegularFile(record), "calibration folder " + folder + " holds no baseline check "
+                    + "record " + record + ": train the suite's first seeds there and check them against a baseline that "
+                    + "lists the reference models, in the configuration to calibrate against");
+            configurations.add(GateCalibration.configuration(record, SuiteResults.read(suite, other)));
+        }
+        Baseline baseline = BaselineFile.record(results(), command, configurations, references);
         BaselineFile.write(target, baseline);
         return baseline;
     }
@@ -400,5 +482,31 @@ public final class SuiteSession {
                     + "one of " + selection().stream().map(spec -> spec.id() + ".json").toList());
         }
         return comparisons;
+    }
+
+    /**
+     * The reference models to record: new ones rounded from the first-seed runs of {@code referenceFrom}, or those of
+     * the baseline now in {@code target} (none when there is none).
+     */
+    private Map<String, ReferenceModel> referenceModels(Path target, List<String> referenceFrom) {
+        if (referenceFrom.isEmpty()) {
+            return Files.isRegularFile(target) ? BaselineFile.read(target).referenceModels() : Map.of();
+        }
+        Map<String, ReferenceModel> created = new LinkedHashMap<>();
+        String folder = suite.name() + "-reference-models";
+        for (ExperimentSpec spec : suite.select(new LinkedHashSet<>(referenceFrom))) {
+            Run run = new Run(spec, spec.seed());
+            Path model = layout.run(suite, run).modelFile();
+            Preconditions.check(status(run) instanceof RunStatus.Current && Files.isRegularFile(model), "a reference "
+                    + "model is rounded from a current run with its model file; run " + run.id() + " is "
+                    + status(run).describe() + (Files.isRegularFile(model) ? "" : " and has no " + model));
+            String name = folder + "/" + spec.id() + ".zip";
+            Path at = target.toAbsolutePath().getParent().resolve(name);
+            ReferenceModels.writeRounded(model, at);
+            log.accept("baseline: reference model " + at + " rounded to float16 from " + model);
+            created.put(spec.id(), new ReferenceModel(name, null, run.id(), ReferenceModels.measurementSpec(spec),
+                    Map.of()));
+        }
+        return created;
     }
 }

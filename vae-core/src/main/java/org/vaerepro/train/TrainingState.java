@@ -8,14 +8,16 @@ import java.util.List;
  * RNG state there is: shuffling depends on (seed, epoch) and noise on (seed, global step). With early
  * stopping, {@code convergence} is its state (the best epoch's parameters travel in the checkpoint).
  * {@code stepPoints} are the points of a {@link StepCurve} measured so far (empty without one, and in
- * checkpoints written before curves existed).
+ * checkpoints written before curves existed); {@code firstSteps} the losses of the first
+ * {@link Trainer#RECORDED_STEPS} steps taken so far (empty in checkpoints written before they were recorded).
  */
 public record TrainingState(int epoch, int stepInEpoch, long globalStep, List<EpochReport> history,
         double epochLossSum, double epochReconstructionSum, double epochKlSum, int epochSteps, double seconds,
-        Convergence convergence, List<StepPoint> stepPoints) {
+        Convergence convergence, List<StepPoint> stepPoints, List<StepLoss> firstSteps) {
     public TrainingState {
         history = List.copyOf(history);
         stepPoints = stepPoints == null ? List.of() : List.copyOf(stepPoints);
+        firstSteps = firstSteps == null ? List.of() : List.copyOf(firstSteps);
     }
 
     /**
@@ -46,6 +48,6 @@ public record TrainingState(int epoch, int stepInEpoch, long globalStep, List<Ep
     /** {@code convergence} is null without early stopping. */
     public static TrainingState start(boolean earlyStopping) {
         return new TrainingState(0, 0, 0, List.of(), 0, 0, 0, 0, 0, earlyStopping ? Convergence.start() : null,
-                List.of());
+                List.of(), List.of());
     }
 }

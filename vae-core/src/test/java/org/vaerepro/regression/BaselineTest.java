@@ -201,7 +201,7 @@ class BaselineTest {
         Path v2 = Files.writeString(dir.resolve("v2.json"), root.toString());
 
         Baseline read = BaselineFile.read(v2);
-        assertEquals(Baseline.FORMAT, read.format());
+        assertEquals(2, read.format().version(), "the version it was written in, so the gate can say what it lacks");
         assertEquals(null, read.experiments().get("a").trainedAs());
         assertEquals(BaselineFile.read(file).experiments().get("a").psnr(), read.experiments().get("a").psnr());
     }
@@ -236,7 +236,8 @@ class BaselineTest {
         Files.delete(layout.run(suite, a).metricsFile());
         Baseline withoutB = new Baseline(read.suite(), read.command(), read.wallSeconds(), read.provenance(),
                 Map.of("a", read.experiments().get("a")));
-        assertEquals(List.of("a: no current result to check (not run)", "b: the baseline of suite s has no entry for b"),
+        assertEquals(List.of("a: [no-result] no current result to check (not run)",
+                "b: [recorded-as] the baseline of suite s has no entry for b"),
                 BaselineCheck.deviations(withoutB, SuiteResults.read(suite, layout), runs).stream()
                         .map(BaselineCheck.Deviation::toString).toList());
     }
@@ -287,20 +288,21 @@ class BaselineTest {
         assertEquals("CpuBackend", read.provenance().environment().backend());
         assertEquals(300.5, read.wallSeconds(), 0);
         assertEquals(13.4, read.experiments().get("a").psnr(), 0);
+        assertEquals(1, read.format().version());
         // Written back, it is a current-version file that reads back equal.
-        Path upgraded = dir.resolve("v3.json");
+        Path upgraded = dir.resolve("v4.json");
         BaselineFile.write(upgraded, read);
-        assertTrue(Files.readString(upgraded).contains("\"version\" : 3"), Files.readString(upgraded));
-        assertEquals(read, BaselineFile.read(upgraded));
+        assertTrue(Files.readString(upgraded).contains("\"version\" : 4"), Files.readString(upgraded));
+        assertEquals(read.inCurrentFormat(), BaselineFile.read(upgraded));
     }
 
     @Test
     void aBaselineOfAnotherVersionOrKindNamesFileAndVersions() throws Exception {
         Path newer = dir.resolve("newer.json");
-        Files.writeString(newer, "{\"format\": {\"kind\": \"vae-repro-baseline\", \"version\": 4}, \"suite\": \"s\"}");
+        Files.writeString(newer, "{\"format\": {\"kind\": \"vae-repro-baseline\", \"version\": 5}, \"suite\": \"s\"}");
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> BaselineFile.read(newer));
-        assertTrue(error.getMessage().contains(newer.toString()) && error.getMessage().contains("version 4")
-                && error.getMessage().contains("reads version 3"), error.getMessage());
+        assertTrue(error.getMessage().contains(newer.toString()) && error.getMessage().contains("version 5")
+                && error.getMessage().contains("reads version 4"), error.getMessage());
         Path metrics = dir.resolve("metrics.json");
         Files.writeString(metrics, "{\"format\": {\"kind\": \"vae-repro-metrics\", \"version\": 2}}");
         IllegalStateException kind = assertThrows(IllegalStateException.class, () -> BaselineFile.read(metrics));

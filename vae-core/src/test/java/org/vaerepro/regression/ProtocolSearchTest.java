@@ -101,7 +101,7 @@ class ProtocolSearchTest {
 
         SuiteJudgement judgement = SuiteJudgement.of(results);
         Judgement judged = Judgement.of(suite.file(), 0, judgement, null, SuiteGate.of(judgement, results,
-                new SuiteGate.Expectations(List.of(), false, null, null, null, null)));
+                new SuiteGate.Expectations(List.of(), false, null, null, null, null, null)));
         Judgement.write(layout.judgement(suite.name()), judged);
         Document html = Jsoup.parse(ResultsPage.write(results, Judgement.read(layout.judgement(suite.name())), layout,
                 null).toFile(), "UTF-8");

@@ -97,7 +97,7 @@ class ResultsPageTest {
     /** The judgement of {@code results} with no gate files, as written to judgement.json and read back. */
     private Judgement judged(Suite suite, SuiteResults results, SuiteComparison comparison) {
         SuiteJudgement judgement = SuiteJudgement.of(results);
-        Gate gate = SuiteGate.of(judgement, results, new SuiteGate.Expectations(List.of(), false, null, null, null,
+        Gate gate = SuiteGate.of(judgement, results, new SuiteGate.Expectations(List.of(), false, null, null, null, null,
                 null));
         Path file = layout().judgement(suite.name());
         Judgement.write(file, Judgement.of(suite.file(), 0, judgement, comparison, gate));

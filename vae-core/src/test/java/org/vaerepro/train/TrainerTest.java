@@ -105,6 +105,36 @@ class TrainerTest {
                 straightEnd.arrays().keySet().toString());
         assertBitIdentical(straightEnd.arrays(), resumedEnd.arrays(), "final checkpoint (parameters and Adam moments)");
         assertEquals(straightEnd.manifest().at("/state/globalStep"), resumedEnd.manifest().at("/state/globalStep"));
+        // The early-step trajectory survives the kill: the resumed run recorded the same losses, step by step.
+        assertEquals(20, expected.firstSteps().size());
+        assertEquals(expected.firstSteps(), resumed.firstSteps());
+    }
+
+    /** The first steps' losses are those each step reports, from step 1 (the initial model's) to the recorded count. */
+    @Test
+    void theFirstStepsLossesAreRecordedAsEachStepReportsThem() {
+        List<StepReport> reports = new ArrayList<>();
+        TrainingListener recorder = new TrainingListener() {
+            @Override
+            public void onStep(StepReport step) {
+                reports.add(step);
+            }
+        };
+        ImageDataset small = mnist.firstN(64 * 6);
+        TrainingResult result = new Trainer(new TrainerConfig(20, 64, 1e-3, 9, 1, 0), List.of(recorder))
+                .train(AutoencoderModel.create(VAE, 9), small, null);
+        assertEquals(120, result.steps());
+        assertEquals(Trainer.RECORDED_STEPS, result.firstSteps().size(), "only the first steps are kept");
+        for (int i = 0; i < Trainer.RECORDED_STEPS; i++) {
+            StepLoss recorded = result.firstSteps().get(i);
+            StepReport reported = reports.get(i);
+            assertEquals(i + 1, recorded.step());
+            assertEquals(reported.globalStep(), recorded.step());
+            assertEquals(reported.loss(), recorded.loss(), 0.0);
+            assertEquals(reported.reconstruction(), recorded.reconstruction(), 0.0);
+            assertEquals(reported.kl(), recorded.kl(), 0.0);
+            assertTrue(recorded.kl() > 0, "a VAE's KL divergence: " + recorded);
+        }
     }
 
     @Test

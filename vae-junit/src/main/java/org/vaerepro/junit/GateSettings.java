@@ -16,7 +16,7 @@ import org.vaerepro.settings.Setting;
  * naming the setting.
  */
 record GateSettings(String suiteFile, String outputDirectory, String firstSeeds, Path baseline, Path verdictRecord,
-        Path homeDirectory) implements RawSettings {
+        Path homeDirectory, Properties properties) implements RawSettings {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
     static GateSettings of(ReproducibilityGate gate, Properties properties) {
@@ -28,16 +28,22 @@ record GateSettings(String suiteFile, String outputDirectory, String firstSeeds,
                 resolve("firstSeeds", gate.firstSeeds(), properties),
                 optional(resolve("baseline", gate.baseline(), properties)),
                 optional(resolve("verdictRecord", gate.verdictRecord(), properties)),
-                Path.of(properties.getProperty("user.home")));
+                Path.of(properties.getProperty("user.home")), properties);
     }
 
+    /**
+     * The annotation's suite, output root and first seeds; any other setting from its declared system property (the
+     * data folder and LPIPS weights a baseline's reference models are measured with, e.g. {@code -Dvae.dataDir});
+     * nothing is downloaded unless {@code vae.download} says so.
+     */
     @Override
     public Optional<String> value(Setting setting) {
         return switch (setting) {
             case SUITE_FILE -> Optional.of(Path.of(suiteFile).toAbsolutePath().toString());
             case OUTPUT_DIRECTORY -> Optional.of(Path.of(outputDirectory).toAbsolutePath().toString());
             case FIRST_SEEDS -> Optional.of(firstSeeds.trim());
-            default -> Optional.empty();
+            case DOWNLOAD -> Optional.of(properties.getProperty(setting.property(), "false"));
+            default -> Optional.ofNullable(properties.getProperty(setting.property()));
         };
     }
 

@@ -34,7 +34,7 @@ public final class GateTests {
     }
 
     static GateTests judge(GateSettings settings) {
-        SuiteSession session = new SuiteSession(SessionSettings.readingResults(settings), line -> { });
+        SuiteSession session = new SuiteSession(SessionSettings.from(settings), line -> { });
         Judgement judgement = session.judge(new SuiteSession.GateFiles(settings.baseline(), settings.verdictRecord()));
         return new GateTests(judgement, session.layout().judgement(judgement.judged().suite()), settings);
     }
@@ -64,7 +64,8 @@ public final class GateTests {
         if (check.passed()) {
             return;
         }
-        String hint = check.kind() == GateCheck.Kind.BASELINE || check.kind() == GateCheck.Kind.RECORDED_VERDICT
+        String hint = check.kind() != GateCheck.Kind.CURRENT_RESULT && check.kind() != GateCheck.Kind.PUBLISHED_CELL
+                && check.kind() != GateCheck.Kind.CLAIM_STEP
                 ? "\nif the change is deliberate, review the new numbers, then record them again with: mvn vae:baseline"
                         + " -D" + Setting.SUITE_FILE.property() + "=" + settings.suiteFile() + " -D"
                         + Setting.OUTPUT_DIRECTORY.property() + "=" + settings.outputDirectory()
@@ -76,6 +77,8 @@ public final class GateTests {
         return switch (kind) {
             case CURRENT_RESULT -> "current results";
             case BASELINE -> "baseline";
+            case TRAJECTORY -> "early-step trajectories";
+            case REFERENCE_MODEL -> "reference models";
             case PUBLISHED_CELL -> "published cells";
             case CLAIM_STEP -> "bottleneck claim";
             case RECORDED_VERDICT -> "recorded verdicts";

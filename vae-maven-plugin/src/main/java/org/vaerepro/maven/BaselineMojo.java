@@ -29,13 +29,30 @@ public class BaselineMojo extends AbstractVaeMojo {
     @Parameter(property = "vae.baselineCommand")
     String command;
 
+    /**
+     * Output folders (comma-separated) where the suite's first seeds were trained and checked under other
+     * configurations (another OMP_NUM_THREADS, -Pavx2): the windows of the trajectory and reference-model checks are
+     * derived from the spread to them. Empty: the floors.
+     */
+    @Parameter(property = "vae.calibration")
+    List<String> calibration;
+
+    /**
+     * Experiments (comma-separated) whose first-seed runs become the reference models, rounded to float16 beside the
+     * baseline; empty keeps the reference models the baseline already lists.
+     */
+    @Parameter(property = "vae.referenceModelsFrom")
+    List<String> referenceModelsFrom;
+
     @Override
     List<RunFailure> run(SuiteSession session) {
         java.nio.file.Path file = baselineFile != null ? baselineFile.toPath() : session.defaultBaselineFile();
         String how = command != null ? command
                 : "mvn -B -pl reproductions vae:reproduce vae:baseline -Dvae.suite=" + suiteFile.getName();
-        Baseline baseline = session.recordBaseline(file, how);
-        getLog().info("vae: baseline of " + baseline.experiments().size() + " experiments written to " + file);
+        Baseline baseline = session.recordBaseline(file, how, listed(calibration).stream().map(java.nio.file.Path::of)
+                .toList(), listed(referenceModelsFrom));
+        getLog().info("vae: baseline of " + baseline.experiments().size() + " experiments and "
+                + baseline.referenceModels().size() + " reference models written to " + file);
         if (session.suite().experiments().stream().anyMatch(spec -> spec.reported() != null)) {
             java.nio.file.Path verdicts = verdictRecord != null ? verdictRecord.toPath() : session.defaultVerdictRecord();
             VerdictRecord record = session.recordVerdicts(verdicts, how);
@@ -43,5 +60,9 @@ public class BaselineMojo extends AbstractVaeMojo {
                     + " claim steps written to " + verdicts);
         }
         return List.of();
+    }
+
+    private static List<String> listed(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 }

@@ -44,6 +44,7 @@ public class CheckMojo extends AbstractVaeMojo {
         String suite = judgement.judged().suite();
         getLog().info("vae: gate of suite " + suite + " (" + judgement.gate().summary() + "), judgement in "
                 + session.layout().judgement(suite));
+        judgement.gate().notes().forEach(note -> getLog().warn("vae: not checked: " + note));
         for (GateCheck check : judgement.gate().checks()) {
             if (check.passed()) {
                 getLog().info(check.line());

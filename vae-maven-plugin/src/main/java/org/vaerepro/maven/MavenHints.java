@@ -23,6 +23,7 @@ final class MavenHints {
      */
     static String reRecord(Judgement judgement) {
         boolean recorded = judgement.gate().failures().stream().anyMatch(check -> check.kind() == GateCheck.Kind.BASELINE
+                || check.kind() == GateCheck.Kind.TRAJECTORY || check.kind() == GateCheck.Kind.REFERENCE_MODEL
                 || check.kind() == GateCheck.Kind.RECORDED_VERDICT);
         return recorded ? "  Hint: if the change is deliberate, review the new numbers, then record them again with"
                 + " 'mvn vae:baseline -Dvae.suite=" + judgement.suiteFile() + "' (add -Dvae.outputDirectory=... if the"
