@@ -32,7 +32,7 @@ public class SiteReportMojo extends AbstractMavenReport {
     @Parameter(property = "vae.outputDirectory", defaultValue = "${project.build.directory}/vae")
     File outputDirectory;
 
-    /** The gate's selection: each experiment's first this many seeds (0: every seed), as the build's gate runs it. */
+    /** Run only each experiment's first N seeds (0: every declared seed). */
     @Parameter(property = "vae.firstSeeds", defaultValue = "0")
     int firstSeeds;
 
