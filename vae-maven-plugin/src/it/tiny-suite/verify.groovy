@@ -24,7 +24,7 @@ def page = new File(out, 'index.html').text
 assert page.contains('vae-d2') && page.contains('ae-d3') && page.contains('13.392')
 def baseline = new JsonSlurper().parse(new File(basedir, 'target/baseline-tiny.json'))
 assert baseline.experiments.keySet() == ['ae-d3', 'vae-d2'] as Set
-assert baseline.format.kind == 'vae-repro-baseline' && baseline.format.version == 3
+assert baseline.format.kind == 'vae-repro-baseline' && baseline.format.version == 4
 assert baseline.experiments['vae-d2'].trainedAs.epochs > 0 : 'a baseline records how its runs were trained'
 def exported = new JsonSlurper().parse(new File(basedir, 'target/export/runs.json'))
 assert exported.format.kind == 'vae-repro-current-runs' && exported.format.version == 1
