@@ -230,28 +230,79 @@ def summary(result):
     return rows, ", ".join(f"{check} ({count})" for check, count in sorted(checks.items()))
 
 
+ROWS = 15
+
+
+def cell(result, clean=False):
+    """A table cell: caught or missed (false alarm or passes), on how many subjects, by which checks."""
+    rows, checks = summary(result)
+    if rows is None:
+        return checks or "not run"
+    if not rows:
+        return "passes" if clean else "**missed**"
+    runs = [r for r in rows if not r.startswith("reference model ")]
+    references = [r for r in rows if r.startswith("reference model ")]
+    counted = ", ".join(filter(None, [f"{len(runs)}/{ROWS} rows" if runs else "",
+                                      f"{len(references)}/6 reference models" if references else ""]))
+    return ("**false alarm**: " if clean else "caught: ") + counted
+
+
 def table(args):
     today, new = load(args.today), load(args.new)
-    print("| fault | today's gate | new gate | which check caught it (subjects failing) |")
+    print("| fault | today's gate | new gate | which check caught it in the new gate (subjects failing it) |")
     print("|---|---|---|---|")
     for name in faults():
-        cells = []
-        for results in (today, new):
-            rows, why = summary(results.get(name))
-            cells.append("not run" if rows is None and not why else why if rows is None
-                         else f"caught ({len(rows)} failing)" if rows else "**missed**")
         _, why = summary(new.get(name))
-        print(f"| {name} | {cells[0]} | {cells[1]} | {why or '-'} |")
+        print(f"| `{name}` | {cell(today.get(name))} | {cell(new.get(name))} | {why or '-'} |")
     print()
-    print("| unmodified code | today's gate | new gate |")
-    print("|---|---|---|")
+    print("| unmodified code | today's gate | new gate | which check failed |")
+    print("|---|---|---|---|")
     for name in CLEAN_CASES:
-        cells = []
-        for results in (today, new):
-            rows, why = summary(results.get(name))
-            cells.append("not run" if rows is None and not why else why if rows is None
-                         else "**false alarm**: " + ", ".join(sorted(rows)) if rows else "passes")
-        print(f"| {name} | {cells[0]} | {cells[1]} |")
+        whys = [summary(results.get(name))[1] for results in (today, new)]
+        failing = "; ".join(f"{gate}: {why}" for gate, why in zip(("today", "new"), whys) if why)
+        print(f"| {name} | {cell(today.get(name), True)} | {cell(new.get(name), True)} | {failing or '-'} |")
+
+
+def ci_time(args):
+    """The gate's CI time (mvn -B verify of the reproductions module, as .ci/run runs it, from a clean copy whose
+    other modules are installed first, untimed) of each commit, in interleaved rounds, so the two share the machine's
+    load alike; each round's seconds are added to the result file as they land."""
+    out = Path(args.results)
+    data = json.loads(out.read_text()) if out.exists() else {"commits": args.commits, "rounds": []}
+    commits = [subprocess.run(["git", "-C", str(REPO), "rev-parse", c], check=True, capture_output=True,
+                              text=True).stdout.strip() for c in args.commits]
+    work_root = Path(args.work) / "time"
+    work_root.mkdir(parents=True, exist_ok=True)
+    shared = work_root / "shared"
+    shared.exists() or shared.symlink_to(REPO.parent / "shared")
+    env = dict(os.environ, OMP_NUM_THREADS="2", OMP_WAIT_POLICY="PASSIVE")
+    while len(data["rounds"]) < args.rounds:
+        seconds = {}
+        for label, commit in zip(args.commits, commits):
+            work = work_root / label.replace("/", "_")
+            if work.exists():
+                shutil.rmtree(work)
+            work.mkdir()
+            archive = subprocess.run(["git", "-C", str(REPO), "archive", commit], check=True, capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(work)], input=archive, check=True)
+            m2 = work_root / ("m2-" + label.replace("/", "_"))
+            if not m2.exists():
+                shutil.copytree(args.m2_seed, m2, symlinks=True)
+            maven = ["mvn", "-B", "-Dmaven.repo.local=" + str(m2)]
+            log = out.parent / "logs" / f"time-{label.replace('/', '_')}-{len(data['rounds']) + 1}.log"
+            log.parent.mkdir(parents=True, exist_ok=True)
+            log.write_text("")
+            if sh(maven + ["-q", "-pl", "vae-core,vae-maven-plugin", "-am", "install", "-DskipTests"], work, env, log):
+                sys.exit(f"{label}: build failed, see {log}")
+            started = time.monotonic()
+            rc = sh(maven + ["-pl", "reproductions", "verify"], work, env, log)
+            seconds[label] = round(time.monotonic() - started, 1)
+            if rc != 0:
+                sys.exit(f"{label}: the gate failed (exit {rc}), see {log}")
+            print(f"round {len(data['rounds']) + 1}: {label} {seconds[label]} s", flush=True)
+            shutil.rmtree(work)
+        data["rounds"].append({"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "seconds": seconds})
+        write_atomically(out, data)
 
 
 def main():
@@ -270,12 +321,21 @@ def main():
     run.add_argument("--adopt", action="append", default=[], metavar="CASE=FOLDER",
                      help="run CASE (an unmodified configuration) on the runs already trained in output folder FOLDER "
                           "under that configuration, instead of training them again")
+    timing = sub.add_parser("time", help="the gate's CI time of commits, in interleaved rounds")
+    timing.add_argument("--commits", nargs="+", required=True, help="labels of commits, e.g. 72b2845 HEAD")
+    timing.add_argument("--rounds", type=int, default=2)
+    timing.add_argument("--results", required=True, help="JSON file of the rounds (extended as they land)")
+    timing.add_argument("--work", default="/tmp/gate-power/work")
+    timing.add_argument("--m2-seed", default=str(Path.home() / ".m2" / "repository"))
     tab = sub.add_parser("table")
     tab.add_argument("--today", required=True)
     tab.add_argument("--new", required=True)
     args = parser.parse_args()
     if args.command == "table":
         table(args)
+        return
+    if args.command == "time":
+        ci_time(args)
         return
     wanted = [c for c in args.cases.split(",") if c]
     known = {c[0]: c for c in cases()}

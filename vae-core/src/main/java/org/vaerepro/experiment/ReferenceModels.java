@@ -24,13 +24,13 @@ import org.vaerepro.model.ModelFileException;
  */
 public final class ReferenceModels {
     /** A reference model is measured on this many first test images of its experiment's dataset... */
-    public static final int TEST_IMAGES = 200;
+    public static final int TEST_IMAGES = 100;
     /** ...its latent probes fitted on this many first training images... */
-    public static final int PROBE_IMAGES = 1000;
+    public static final int PROBE_IMAGES = 500;
     /** ...and, for a VAE, its likelihood bounds taken with this many importance samples... */
-    public static final int LIKELIHOOD_SAMPLES = 16;
+    public static final int LIKELIHOOD_SAMPLES = 8;
     /** ...on this many first test images. */
-    public static final int LIKELIHOOD_IMAGES = 100;
+    public static final int LIKELIHOOD_IMAGES = 50;
 
     /** What measuring a reference model gave. */
     public sealed interface Measurement permits Measured, Unusable {

@@ -70,7 +70,7 @@ final class TrajectoryCheck {
         if (relative <= window) {
             return null;
         }
-        return String.format(Locale.ROOT, "%s %.6f, recorded %.6f (relative %.2e, allowed %.2e)", what, measured,
+        return String.format(Locale.ROOT, "%s %.9g, recorded %.9g (relative %.2e, allowed %.2e)", what, measured,
                 recorded, relative, window);
     }
 }
