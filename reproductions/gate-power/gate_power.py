@@ -108,6 +108,25 @@ def failsafe_failures(reports):
     return failures
 
 
+def judgement_failures(judgement):
+    """The failed checks of the gate's own record (judgement.json, the commits that write it): each check's kind names
+    what caught it; a baseline check's detail tells a run trained or evaluated otherwise from one out of its window."""
+    failures = []
+    for check in json.loads(judgement.read_text())["gate"]["checks"]:
+        if check["passed"]:
+            continue
+        kind = check["kind"]
+        if kind == "baseline":
+            found = classify(check["detail"]) - {"other"} or {"end-of-training"}
+        elif kind == "current-result":
+            found = {"no-result"}
+        else:
+            found = {kind}
+        failures.append({"class": "judgement", "test": check["name"], "subject": check["subject"],
+                         "checks": sorted(found), "message": check["detail"][:4000]})
+    return failures
+
+
 def run_case(args, name, fault, threads, natives):
     result_file = Path(args.results) / (name + ".json")
     if result_file.exists():
@@ -141,6 +160,14 @@ def run_case(args, name, fault, threads, natives):
         maven += ["-Pavx2", "-Dnd4j.classifier=" + AVX2, "-DargLine=" + AVX2_EXTENSION]
     outcome = {"case": name, "gate": args.gate, "commit": args.commit, "fault": fault, "threads": threads,
                "natives": natives, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    if args.first_steps:
+        # Only the first steps: the trajectory and reference-model checks see everything they would see after two
+        # epochs; the end-of-training check is not made (every run is "trained differently", and is not counted).
+        suite_file = work / "reproductions" / "suites" / "ci.json"
+        suite = json.loads(suite_file.read_text())
+        suite["defaults"]["maxSteps"] = args.first_steps
+        suite_file.write_text(json.dumps(suite, indent=2))
+        outcome["firstStepsOnly"] = args.first_steps
     if fault and sh(["patch", "-p1", "--no-backup-if-mismatch", "-i", str(FAULTS / (fault + ".patch"))], work, env,
                     log) != 0:
         outcome.update(outcome="patch failed")
@@ -168,7 +195,14 @@ def run_case(args, name, fault, threads, natives):
     outcome["gateSeconds"] = round(time.monotonic() - started, 1)
     outcome["mavenExit"] = rc
     reports = work / "reproductions" / "target" / "failsafe-reports"
-    failures = failsafe_failures(reports) if reports.is_dir() else []
+    judgement = output / "ci" / "judgement.json"
+    if judgement.is_file():
+        failures = judgement_failures(judgement)
+        outcome["judgement"] = json.loads(judgement.read_text())["gate"]
+    else:
+        failures = failsafe_failures(reports) if reports.is_dir() else []
+    if args.first_steps:
+        failures = [f for f in failures if set(f["checks"]) & {"trajectory", "reference-model"}]
     check = work / "reproductions" / "target" / "vae" / "ci" / "baseline-check.json"
     if check.is_file():
         outcome["baselineCheck"] = json.loads(check.read_text())
@@ -177,7 +211,7 @@ def run_case(args, name, fault, threads, natives):
         failures.append({"class": "maven", "test": "build", "checks": ["run-failure"], "message": "\n".join(tail)})
     outcome["failures"] = failures
     outcome["outcome"] = "failed" if failures else "passed"
-    if name == "none-2t-onednn" and output.is_dir():
+    if name == "none-2t-onednn" and output.is_dir() and not args.first_steps:
         if trained.exists():
             shutil.rmtree(trained)
         shutil.copytree(output, trained)
@@ -318,6 +352,9 @@ def main():
     run.add_argument("--cases", default="", help="comma-separated case names (default: every fault, then every "
                                                  "configuration of the unmodified code)")
     run.add_argument("--keep", action="store_true", help="keep each case's copy")
+    run.add_argument("--first-steps", type=int, default=0, metavar="N",
+                     help="train only the first N steps (N >= the baseline's trajectory length) and count only the "
+                          "trajectory and reference-model checks: the cheap part of the gate, for faults in training")
     run.add_argument("--adopt", action="append", default=[], metavar="CASE=FOLDER",
                      help="run CASE (an unmodified configuration) on the runs already trained in output folder FOLDER "
                           "under that configuration, instead of training them again")
