@@ -5,14 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.FileFormat;
+import org.vaerepro.model.ModelDigest;
 import org.vaerepro.train.Checkpoint;
 
 /**
  * One run's folder: {@value #TRAINING_SPEC} (the spec the model in it was trained with), {@value #CHECKPOINT},
  * {@value #MODEL}, {@value #TRAINING}, {@value #METRICS} and the pictures. Whether what is in it is current is
- * {@link #status}'s answer ({@link RunStatus}); {@link #prepareForTraining} clears what a new training invalidates.
+ * {@link #status}'s answer ({@link RunStatus}); {@link #prepareForTraining} clears what a new training invalidates. A model file that differs from the
+ * size and SHA-256 training.json records of it is damaged ({@link RunStatus.ModelDamaged}).
  */
 public record RunFolder(Path directory) {
     public static final String TRAINING_SPEC = "training-spec.json";
@@ -93,18 +96,46 @@ public record RunFolder(Path directory) {
         boolean continuing = onlyStopping && Checkpoint.exists(checkpointFile())
                 && Checkpoint.continuableUnder(checkpointFile(), spec.stopping().epochs(),
                         spec.stopping().earlyStopping());
-        List<Path> stale = continuing ? List.of(modelFile(), trainingFile(), metricsFile())
-                : concat(Checkpoint.generations(checkpointFile()), List.of(modelFile(), trainingFile(), metricsFile()));
+        delete(continuing ? List.of(modelFile(), trainingFile(), metricsFile()) : trainedFiles());
+        AtomicFiles.writeJson(trainingSpecFile(), new RecordedSpec(TRAINING_SPEC_FORMAT, spec));
+        return new Preparation(continuing ? changes : List.of());
+    }
+
+    /**
+     * Deletes everything training wrote (checkpoint generations, model, training.json, metrics.json), keeping the
+     * recorded spec: a run whose model is damaged and whose checkpoint cannot rebuild it trains again from the start.
+     */
+    public void discardTraining() {
+        delete(trainedFiles());
+    }
+
+    private List<Path> trainedFiles() {
+        return concat(Checkpoint.generations(checkpointFile()), List.of(modelFile(), trainingFile(), metricsFile()));
+    }
+
+    private void delete(List<Path> files) {
         try {
             Files.createDirectories(directory);
-            for (Path file : stale) {
+            for (Path file : files) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + directory, e);
         }
-        AtomicFiles.writeJson(trainingSpecFile(), new RecordedSpec(TRAINING_SPEC_FORMAT, spec));
-        return new Preparation(continuing ? changes : List.of());
+    }
+
+    /**
+     * What is wrong with the model file by what training.json records of it ({@link ModelDigest#damage}); empty
+     * when it is whole, or when there is no readable training.json to check it against.
+     */
+    Optional<String> modelDamage() {
+        TrainingRecord record;
+        try {
+            record = TrainingRecord.read(trainingFile());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // no record of the model to check it against
+        }
+        return ModelDigest.damage(modelFile(), record.model());
     }
 
     private static List<Path> concat(List<Path> first, List<Path> second) {

@@ -2,13 +2,14 @@ package org.vaerepro.experiment;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Where one run stands, the one answer every reader of results asks for (the runner, the page, the baseline,
- * the gate's tests, the site report, the Spark driver): not run, unreadable, needs training, needs evaluation, or
- * current with its result. Only the fields that decide the model ({@link SpecPart#TRAINING},
+ * the gate's tests, the site report, the Spark driver): not run, unreadable, needs training, needs evaluation, a
+ * damaged model file, or current with its result. Only the fields that decide the model ({@link SpecPart#TRAINING},
  * {@link SpecPart#STOPPING}, the seed) and what evaluation measures ({@link SpecPart#EVALUATION}) make a result
  * stale; judgement fields (reported values, margins, the suite compared with) and execution fields never do, so
  * changing them re-judges without retraining or re-evaluating.
@@ -22,8 +23,14 @@ public sealed interface RunStatus {
     /** The parts whose change means training again. */
     Set<SpecPart> TRAINED_WITH = Set.of(SpecPart.TRAINING, SpecPart.STOPPING, SpecPart.SEEDS);
 
-    /** Whether the run must be trained (again) before it can be evaluated. */
-    boolean needsTraining();
+    /**
+     * Whether the run must be trained (again) before it can be evaluated: all but a current model (a damaged one
+     * included: a checkpoint may give it back without training, {@link ModelDamaged}).
+     */
+    default boolean needsTraining() {
+        return this instanceof Unreadable unreadable ? !unreadable.trained()
+                : !(this instanceof NeedsEvaluation || this instanceof Current);
+    }
 
     /** Whether evaluation must (still) run. */
     default boolean needsEvaluation() {
@@ -43,10 +50,6 @@ public sealed interface RunStatus {
 
     /** Nothing of the run is in its folder. */
     record NotRun() implements RunStatus {
-        public boolean needsTraining() {
-            return true;
-        }
-
         public String word() {
             return "not run";
         }
@@ -58,10 +61,6 @@ public sealed interface RunStatus {
 
     /** metrics.json is there but cannot be read ({@code why}); {@code trained}: the model in the folder is current. */
     record Unreadable(String why, boolean trained) implements RunStatus {
-        public boolean needsTraining() {
-            return !trained;
-        }
-
         public String word() {
             return "unreadable";
         }
@@ -78,10 +77,6 @@ public sealed interface RunStatus {
     record NeedsTraining(String why, List<SpecChange> changes, ExperimentResult earlier) implements RunStatus {
         public NeedsTraining {
             changes = List.copyOf(changes);
-        }
-
-        public boolean needsTraining() {
-            return true;
         }
 
         public String word() {
@@ -103,10 +98,6 @@ public sealed interface RunStatus {
             changes = List.copyOf(changes);
         }
 
-        public boolean needsTraining() {
-            return false;
-        }
-
         public String word() {
             return "needs evaluation";
         }
@@ -121,14 +112,26 @@ public sealed interface RunStatus {
     }
 
     /**
+     * The model file fails the check against what training.json records of it ({@code why}: its size or SHA-256
+     * differs, or, for a record without them, the zip's own checks fail): it is rebuilt from the checkpoint or
+     * trained again before anything measures it, and metrics.json ({@code lastResult}, shown as stale) is not current
+     * until the model is whole again: rebuilding it to the bytes recorded makes it current as it was.
+     */
+    record ModelDamaged(String why, ExperimentResult lastResult) implements RunStatus {
+        public String word() {
+            return "damaged model";
+        }
+
+        public String describe() {
+            return RunFolder.MODEL + " is damaged (" + why + ")";
+        }
+    }
+
+    /**
      * metrics.json measured this run as declared now; {@code snapshot}: its model file is not in the folder (a
      * results snapshot), so it can be read and judged but not evaluated again.
      */
     record Current(ExperimentResult result, boolean snapshot) implements RunStatus {
-        public boolean needsTraining() {
-            return false;
-        }
-
         public String word() {
             return "current";
         }
@@ -153,11 +156,17 @@ public sealed interface RunStatus {
                 unreadable = e.getMessage();
             }
         }
+        ExperimentSpec recorded = folder.recordedSpec();
+        boolean trained = Files.isRegularFile(folder.modelFile()) && recorded != null && trainedAs(recorded, spec);
+        if (trained) { // a stale model is trained again anyway; a current one must be the one training wrote
+            Optional<String> damage = folder.modelDamage();
+            if (damage.isPresent()) {
+                return new ModelDamaged(damage.get(), result);
+            }
+        }
         if (result != null && trainedAs(result.spec(), spec) && result.spec().evaluation().equals(spec.evaluation())) {
             return new Current(result, !Files.isRegularFile(folder.modelFile()));
         }
-        ExperimentSpec recorded = folder.recordedSpec();
-        boolean trained = Files.isRegularFile(folder.modelFile()) && recorded != null && trainedAs(recorded, spec);
         if (unreadable != null) {
             return new Unreadable(unreadable, trained);
         }

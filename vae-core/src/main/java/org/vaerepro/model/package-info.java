@@ -4,7 +4,7 @@
  * {@link org.vaerepro.model.DecoderDenseActivation} and {@link org.vaerepro.model.KlReduction}), the SameDiff-backed {@link org.vaerepro.model.AutoencoderModel}
  * (encode, decode, reconstruct, sample, losses, and {@link org.vaerepro.model.BatchGradients} for a training
  * batch) and {@link org.vaerepro.model.ModelFile} (a versioned model
- * file with provenance). {@link org.vaerepro.model.ArrayArchive} is the zip-of-npy container shared with
+ * file with provenance; {@link org.vaerepro.model.ModelDigest}, its size and SHA-256 as written). {@link org.vaerepro.model.ArrayArchive} is the zip-of-npy container shared with
  * checkpoints. Evaluation of the probabilistic model: {@link org.vaerepro.model.MarginalLikelihood} (test-set
  * ELBO and importance-sampled NLL, {@link org.vaerepro.model.LikelihoodReport}) and
  * {@link org.vaerepro.model.EvaluationNoise} (evaluation's noise streams, disjoint from training's);

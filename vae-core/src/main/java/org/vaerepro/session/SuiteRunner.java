@@ -125,7 +125,8 @@ final class SuiteRunner {
 
     /**
      * Measures every run whose model is in its folder, even a current one (for when the metric code changed); a
-     * current results snapshot (no model file) is left as it is, and a run without a current model fails. Like
+     * current results snapshot (no model file) is left as it is, a damaged model file is first rebuilt from the
+     * checkpoint or trained again ({@link ExperimentTrainer#train}), and a run without a current model fails. Like
      * training, evaluation holds the run's lock ({@link RunLock}), so a metrics.json is never written beside a model
      * another process is still writing: a run locked by another process fails, naming the holder.
      */
@@ -137,7 +138,7 @@ final class SuiteRunner {
                 log.accept("[" + run.id() + "] " + skipped(status, ""));
                 return;
             }
-            if (status.needsTraining()) {
+            if (status.needsTraining() && !(status instanceof RunStatus.ModelDamaged)) {
                 throw new NotTrainedException(run.id(), folder.modelFile());
             }
             Optional<RunLock> lock = RunLock.tryAcquire(folder.directory());
@@ -145,7 +146,10 @@ final class SuiteRunner {
                 throw new RunLockedException(run.id(), folder.directory(), RunLock.holder(folder.directory()));
             }
             try (RunLock held = lock.get()) {
-                if (folder.status(run.spec()).needsTraining()) { // changed while it was unlocked
+                RunStatus now = folder.status(run.spec()); // it may have changed while it was unlocked
+                if (now instanceof RunStatus.ModelDamaged) {
+                    trainer.train(suite, run); // rebuilds it from the checkpoint, or trains it again, saying which
+                } else if (now.needsTraining()) {
                     throw new NotTrainedException(run.id(), folder.modelFile());
                 }
                 evaluator.evaluate(suite, run);

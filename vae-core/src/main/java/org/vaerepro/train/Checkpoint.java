@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,62 @@ public final class Checkpoint {
     }
 
     /**
+     * The parameters a finished run kept, read from the checkpoint generation {@code file} it ended with (the
+     * generation that is at the run's last step); {@code epoch}: the epoch they are from, counted from 1.
+     */
+    public record KeptParameters(Path file, int epoch, Map<String, INDArray> parameters) {
+    }
+
+    /**
+     * The parameters the run that ended at global step {@code steps} kept as its model, from the newest generation of
+     * {@code file} that is whole, of {@code model}, and at that step: the best epoch's with early stopping (as
+     * {@link Trainer} keeps them), the last ones without. The error names every generation and why it cannot give
+     * them (missing, damaged, another model, written at another step).
+     */
+    public static KeptParameters keptParameters(Path file, ModelConfig model, long steps) {
+        List<String> problems = new ArrayList<>();
+        for (Path generation : List.of(file, previous(file))) {
+            if (!Files.isRegularFile(generation)) {
+                problems.add(generation + ": no such file");
+                continue;
+            }
+            try {
+                ArrayArchive.Contents contents = ArrayArchive.read(generation, FORMAT);
+                ModelConfig saved = Json.mapper().treeToValue(contents.manifest().get("model"), ModelConfig.class);
+                TrainingState state = Json.mapper().treeToValue(contents.manifest().get("state"), TrainingState.class);
+                if (!saved.equals(model)) {
+                    problems.add(generation + ": was written for model " + saved + ", not " + model);
+                } else if (state.globalStep() != steps || state.stepInEpoch() != 0) {
+                    problems.add(generation + ": is at step " + state.globalStep() + " (step " + state.stepInEpoch()
+                            + " of its epoch), the run ended at step " + steps);
+                } else {
+                    Map<String, INDArray> params = arrays(contents, PARAM);
+                    Map<String, INDArray> best = arrays(contents, BEST);
+                    boolean keptBest = state.convergence() != null && !best.isEmpty();
+                    return new KeptParameters(generation, keptBest ? state.convergence().bestEpoch() + 1
+                            : state.history().size(), keptBest ? best : params);
+                }
+            } catch (ModelFileException e) {
+                problems.add(e.getMessage());
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                problems.add(generation + ": invalid checkpoint: " + e.getMessage());
+            }
+        }
+        throw new ModelFileException(file, "no generation holds the parameters of the run that ended at step " + steps
+                + " (" + String.join("; ", problems) + ")");
+    }
+
+    private static Map<String, INDArray> arrays(ArrayArchive.Contents contents, String prefix) {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        contents.arrays().forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                arrays.put(name.substring(prefix.length()), value);
+            }
+        });
+        return arrays;
+    }
+
+    /**
      * Whether a run of at most {@code maxEpochs} under {@code rule} (null: no early stopping) can continue from
      * the checkpoint in {@code file} and end as if trained under them from the start
      * ({@link TrainingState#continuableUnder}); false when no generation of it can be read.
@@ -144,19 +201,9 @@ public final class Checkpoint {
                         + savedTrainer.describeStopping() + "; a run under " + trainer.describeStopping()
                         + " would have ended before them or kept another epoch; delete the checkpoint to start over");
             }
-            Map<String, INDArray> params = new LinkedHashMap<>();
-            Map<String, INDArray> adam = new LinkedHashMap<>();
-            contents.arrays().forEach((name, value) -> {
-                if (name.startsWith(PARAM)) {
-                    params.put(name.substring(PARAM.length()), value);
-                } else if (name.startsWith(ADAM)) {
-                    adam.put(name.substring(ADAM.length()), value);
-                } else if (name.startsWith(BEST)) {
-                    best.put(name.substring(BEST.length()), value);
-                }
-            });
-            ModelFile.assignParameters(file, model, params);
-            optimizer.restore(adam);
+            best.putAll(arrays(contents, BEST));
+            ModelFile.assignParameters(file, model, arrays(contents, PARAM));
+            optimizer.restore(arrays(contents, ADAM));
             return state;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ModelFileException(file, "invalid checkpoint: " + e.getMessage());

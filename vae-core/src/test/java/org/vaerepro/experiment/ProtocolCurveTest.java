@@ -56,7 +56,7 @@ class ProtocolCurveTest {
         TrainingResult result = new TrainingResult(List.of(new EpochReport(0, 150.5, 140.25, 10.25, 3.0, 100.0, null)),
                 47, 3.5, false, null, List.of(point));
         Path file = dir.resolve("training.json");
-        AtomicFiles.writeJson(file, new TrainingRecord(result, Fixtures.provenance("a", "b", 1, 3.5)));
+        AtomicFiles.writeJson(file, new TrainingRecord(result, Fixtures.provenance("a", "b", 1, 3.5), null));
         TrainingRecord read = TrainingRecord.read(file);
         assertEquals(result, read.result());
         assertEquals(List.of(point), read.result().stepPoints());

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vaerepro.Fixtures;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.Json;
+import org.vaerepro.model.ArrayArchive;
+import org.vaerepro.model.ModelDigest;
 import org.vaerepro.train.EpochReport;
+import org.vaerepro.train.TrainingResult;
 
 /**
  * The one answer to "is this result current?", on hand-written run folders: which changes retrain, which
@@ -137,6 +140,34 @@ class RunStatusTest {
         RunStatus.Unreadable unreadable = assertInstanceOf(RunStatus.Unreadable.class, folder.status(spec));
         assertTrue(unreadable.trained() && !unreadable.needsTraining());
         assertTrue(unreadable.describe().startsWith("unreadable metrics.json: "), unreadable.describe());
+    }
+
+    @Test
+    void aModelFileThatDiffersFromWhatTrainingJsonRecordsIsDamagedAndItsMetricsAreNotCurrent() throws Exception {
+        ExperimentSpec spec = spec();
+        RunFolder folder = trained(spec, spec, false);
+        TrainingResult result = new TrainingResult(List.of(new EpochReport(0, 1, 1, 0, 10, 100, null)), 4, 1.0, false,
+                null, List.of());
+        AtomicFiles.writeJson(folder.trainingFile(), new TrainingRecord(result, Fixtures.provenance("1".repeat(64),
+                "2".repeat(64), 1, 40), ModelDigest.of(folder.modelFile())));
+        assertInstanceOf(RunStatus.Current.class, folder.status(spec));
+
+        Files.writeString(folder.modelFile(), "a modem"); // same size, another SHA-256
+        RunStatus.ModelDamaged damaged = assertInstanceOf(RunStatus.ModelDamaged.class, folder.status(spec));
+        assertTrue(damaged.needsTraining() && damaged.needsEvaluation());
+        assertEquals(spec, damaged.lastResult().spec(), "the earlier result is kept to be shown as stale");
+        assertTrue(damaged.describe().startsWith("model.zip is damaged (SHA-256 "), damaged.describe());
+
+        // A version 2 training.json records no digest: the zip's own checks judge the file.
+        ObjectNode older = (ObjectNode) Json.mapper().readTree(folder.trainingFile().toFile());
+        older.remove("model");
+        ((ObjectNode) older.get("format")).put("version", 2);
+        AtomicFiles.writeJson(folder.trainingFile(), older);
+        assertEquals(result, TrainingRecord.read(folder.trainingFile()).result());
+        assertTrue(folder.status(spec).describe().startsWith("model.zip is damaged (not a complete zip: "),
+                folder.status(spec).describe());
+        ArrayArchive.write(folder.modelFile(), Json.mapper().createObjectNode(), Map.of());
+        assertInstanceOf(RunStatus.Current.class, folder.status(spec));
     }
 
     @Test
