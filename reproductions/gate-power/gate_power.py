@@ -9,7 +9,10 @@ private Maven repository, so SNAPSHOT installs of faulty code never reach anyone
 
   gate_power.py run --gate today --commit 72b2845 --results reproductions/gate-power/results/today
   gate_power.py run --gate new --commit HEAD --results reproductions/gate-power/results/new
-  gate_power.py table --today reproductions/gate-power/results/today --new reproductions/gate-power/results/new
+  gate_power.py run --gate new --commit HEAD --results reproductions/gate-power/results/new-exact --first-steps 60 \
+      --cases <the faults>
+  gate_power.py table --today reproductions/gate-power/results/today --new reproductions/gate-power/results/new \
+      --new-exact reproductions/gate-power/results/new-exact
 
 Resumable: a case whose result file exists is skipped; results are written atomically as each case lands.
 The gate runs as .ci/run runs it (OMP_NUM_THREADS=2, one JVM) unless a case names another configuration.
@@ -161,11 +164,14 @@ def run_case(args, name, fault, threads, natives):
     outcome = {"case": name, "gate": args.gate, "commit": args.commit, "fault": fault, "threads": threads,
                "natives": natives, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     if args.first_steps:
-        # Only the first steps: the trajectory and reference-model checks see everything they would see after two
-        # epochs; the end-of-training check is not made (every run is "trained differently", and is not counted).
+        # Only the gate's exact checks: the trajectory check sees all it would see after two epochs, the reference
+        # models are evaluated as always; the runs stop after N steps and are evaluated on 100 test images only (a run
+        # must be current to be checked at all), so the end-of-training check is not made (every run is "trained
+        # differently" and "evaluated differently", and those are not counted).
         suite_file = work / "reproductions" / "suites" / "ci.json"
         suite = json.loads(suite_file.read_text())
         suite["defaults"]["maxSteps"] = args.first_steps
+        suite["defaults"]["testSubset"] = 100
         suite_file.write_text(json.dumps(suite, indent=2))
         outcome["firstStepsOnly"] = args.first_steps
     if fault and sh(["patch", "-p1", "--no-backup-if-mismatch", "-i", str(FAULTS / (fault + ".patch"))], work, env,
@@ -282,12 +288,15 @@ def cell(result, clean=False):
 
 
 def table(args):
-    today, new = load(args.today), load(args.new)
-    print("| fault | today's gate | new gate | which check caught it in the new gate (subjects failing it) |")
+    """The planted-regression table (each fault: today's whole gate; the new gate's exact checks, run with
+    --first-steps; the new gate's whole run where one was made) and the false-alarm table (the unmodified code)."""
+    today, new, exact = load(args.today), load(args.new), load(args.new_exact) if args.new_exact else {}
+    print("| fault | today's gate | new gate: exact checks | which exact check caught it (subjects failing it) |")
     print("|---|---|---|---|")
     for name in faults():
-        _, why = summary(new.get(name))
-        print(f"| `{name}` | {cell(today.get(name))} | {cell(new.get(name))} | {why or '-'} |")
+        result = exact.get(name) or new.get(name)
+        _, why = summary(result)
+        print(f"| `{name}` | {cell(today.get(name))} | {cell(result)} | {why or '-'} |")
     print()
     print("| unmodified code | today's gate | new gate | which check failed |")
     print("|---|---|---|---|")
@@ -366,7 +375,8 @@ def main():
     timing.add_argument("--m2-seed", default=str(Path.home() / ".m2" / "repository"))
     tab = sub.add_parser("table")
     tab.add_argument("--today", required=True)
-    tab.add_argument("--new", required=True)
+    tab.add_argument("--new", required=True, help="results of the new gate's whole runs")
+    tab.add_argument("--new-exact", help="results of the new gate's exact checks alone (run --first-steps)")
     args = parser.parse_args()
     if args.command == "table":
         table(args)

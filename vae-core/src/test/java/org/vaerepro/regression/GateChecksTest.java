@@ -191,6 +191,26 @@ class GateChecksTest {
     }
 
     @Test
+    void aConfigurationHeldOutIsJudgedByTheOthersWindowsAndAnExactZeroAgreesWithItself() throws Exception {
+        Suite suite = suite();
+        ExperimentSpec spec = ReferenceModels.measurementSpec(suite.experiments().get(0));
+        // An autoencoder's KL is 0 everywhere: a window of 0 that it meets, not 0/0.
+        Map<String, Double> here = Map.of("psnr/mean/per-image", 20.0, "testKl", 0.0);
+        Map<String, Double> near = Map.of("psnr/mean/per-image", 20.0 + 3e-6, "testKl", 0.0);
+        Map<String, Double> far = Map.of("psnr/mean/per-image", 20.0 + 12e-6, "testKl", 0.0);
+        Baseline baseline = BaselineFile.record(measured(suite, "recorded", x -> x), "record it",
+                List.of(new GateCalibration.Configuration("near", measured(suite, "near", x -> x), Map.of("m", near)),
+                        new GateCalibration.Configuration("far", measured(suite, "far", x -> x), Map.of("m", far))),
+                List.of(new BaselineFile.ReferenceMeasured("m", "ref/m.zip", SHA, "v/seed-1", spec, here)));
+        assertEquals(0, baseline.referenceModels().get("m").values().get("testKl").halfWidth(), 0);
+        // "near" against the window "far" alone gives (10 x 12e-6): 0.025; "far" against near's (10 x 3e-6): 0.4.
+        assertEquals(3e-6 / (Tolerances.REFERENCE_SAFETY * 12e-6), baseline.heldOut().get(0).reference(), 1e-6);
+        assertEquals(12e-6 / (Tolerances.REFERENCE_SAFETY * 3e-6), baseline.heldOut().get(1).reference(), 1e-6);
+        assertEquals(0, GateCalibration.ratio(0, 0), 0);
+        assertEquals(Double.POSITIVE_INFINITY, GateCalibration.ratio(1e-9, 0), 0, "a zero window met by nothing else");
+    }
+
+    @Test
     void aVersionThreeBaselineIsCheckedByTheChecksItSupportsAndSaysWhichItSkips() throws Exception {
         Suite suite = suite();
         Path current = dir.resolve("v4.json");
