@@ -2,6 +2,7 @@ package org.vaerepro.statistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -31,5 +32,32 @@ class SampleSummaryTest {
         assertEquals(13.4, one.mean(), 0);
         assertTrue(Double.isNaN(one.halfWidth()) && Double.isNaN(one.standardDeviation()));
         assertFalse(one.hasInterval());
+    }
+
+    @Test
+    void theDeviationIsExactUnderALargeCommonOffset() {
+        // Two passes (mean, then squared deviations) keep s = 1 exact; the one-pass Σv² - n·mean² would lose every
+        // digit to cancellation at 1e9, where v² carries only ~1e2 of absolute precision.
+        SampleSummary offset = SampleSummary.of(new double[] {1e9 + 1, 1e9 + 2, 1e9 + 3}, 0.95);
+        assertEquals(1.0, offset.standardDeviation(), 1e-9);
+        assertEquals(1e9 + 2 + 4.302652729749462 / Math.sqrt(3), offset.high(), 1e-6);
+    }
+
+    @Test
+    void describesTheIntervalOrItsAbsence() {
+        assertEquals("2.000 ± 2.484 (3 seeds)", SampleSummary.of(new double[] {1, 2, 3}, 0.95).describe("%.3f"));
+        assertEquals("13.400 (1 seed, no interval)", SampleSummary.of(new double[] {13.4}, 0.95).describe("%.3f"));
+    }
+
+    @Test
+    void refusesNoValuesAndAConfidenceOutsideTheOpenUnitInterval() {
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> SampleSummary.of(new double[0], 0.95));
+        assertTrue(empty.getMessage().contains("at least one value"), empty.getMessage());
+        for (double confidence : new double[] {0, 1}) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> SampleSummary.of(new double[] {1, 2}, confidence));
+            assertTrue(error.getMessage().contains("confidence"), error.getMessage());
+        }
     }
 }
