@@ -152,4 +152,19 @@ class WindowEdgesTest {
         assertEquals(List.of(fail), failing.ofKind(GateCheck.Kind.TRAJECTORY));
         assertEquals("2 checks, 1 failed", failing.summary());
     }
+
+    @Test
+    void aClaimStepWithTwoSeedsPerSizeIsTestedAndOneSeedIsNot() {
+        List<BottleneckClaim.Step> two = BottleneckClaim.steps(List.of(
+                new BottleneckClaim.Size(2, new double[] {13.0, 13.1}, new double[] {0.30, 0.31}),
+                new BottleneckClaim.Size(10, new double[] {15.0, 15.1}, new double[] {0.10, 0.11})));
+        assertEquals(List.of(ClaimVerdict.HOLDS, ClaimVerdict.HOLDS), two.stream().map(BottleneckClaim.Step::verdict)
+                .toList());
+        List<BottleneckClaim.Step> one = BottleneckClaim.steps(List.of(
+                new BottleneckClaim.Size(2, new double[] {13.0}, new double[] {0.30}),
+                new BottleneckClaim.Size(10, new double[] {15.0, 15.1}, new double[] {0.10, 0.11})));
+        assertEquals(List.of(ClaimVerdict.NOT_SHOWN, ClaimVerdict.NOT_SHOWN),
+                one.stream().map(BottleneckClaim.Step::verdict).toList());
+        assertEquals(null, one.get(0).test(), "no test with one seed");
+    }
 }
