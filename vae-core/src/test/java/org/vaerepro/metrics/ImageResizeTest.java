@@ -1,0 +1,24 @@
+package org.vaerepro.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The bilinear resize on an image whose edges are not black (MNIST's are, and hide an edge read past the row). */
+class ImageResizeTest {
+    @Test
+    void upsamplesAsPyTorchsBilinearWithoutAlignedCorners() {
+        // torch.nn.functional.interpolate(torch.arange(4.).view(1, 1, 2, 2), size=4, mode="bilinear",
+        // align_corners=False): the last row and column clamp to the edge pixel.
+        float[] expected = {
+            0.00f, 0.25f, 0.75f, 1.00f,
+            0.50f, 0.75f, 1.25f, 1.50f,
+            1.50f, 1.75f, 2.25f, 2.50f,
+            2.00f, 2.25f, 2.75f, 3.00f};
+        float[] resized = ImageResize.bilinear(Nd4j.create(new float[] {0, 1, 2, 3}, new long[] {1, 1, 2, 2},
+                DataType.FLOAT), 4, 4).data().asFloat();
+        assertArrayEquals(expected, resized, 1e-6f);
+    }
+}
