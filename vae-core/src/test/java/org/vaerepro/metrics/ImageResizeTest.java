@@ -11,7 +11,8 @@ class ImageResizeTest {
     @Test
     void upsamplesAsPyTorchsBilinearWithoutAlignedCorners() {
         // torch.nn.functional.interpolate(torch.arange(4.).view(1, 1, 2, 2), size=4, mode="bilinear",
-        // align_corners=False): the last row and column clamp to the edge pixel.
+        // align_corners=False), worked by hand from its rule: output o samples input (o + 0.5) / 2 - 0.5, clamped to
+        // [0, 1], so each axis reads 0, 0.25, 0.75, 1 of the way across and the last row and column are the edge's.
         float[] expected = {
             0.00f, 0.25f, 0.75f, 1.00f,
             0.50f, 0.75f, 1.25f, 1.50f,
