@@ -36,11 +36,12 @@ class SampleSummaryTest {
 
     @Test
     void theDeviationIsExactUnderALargeCommonOffset() {
-        // Two passes (mean, then squared deviations) keep s = 1 exact; the one-pass Σv² - n·mean² would lose every
-        // digit to cancellation at 1e9, where v² carries only ~1e2 of absolute precision.
-        SampleSummary offset = SampleSummary.of(new double[] {1e9 + 1, 1e9 + 2, 1e9 + 3}, 0.95);
-        assertEquals(1.0, offset.standardDeviation(), 1e-9);
-        assertEquals(1e9 + 2 + 4.302652729749462 / Math.sqrt(3), offset.high(), 1e-6);
+        // Squared deviations from the mean keep s = √(7/3) to 1e-15 relative; forms of v² - mean² (one pass, or
+        // (v + mean)(v - mean)) add 2·mean·Σ(v - mean), and 1e9 + 7/3 is not a double, so Σ(v - mean) ≈ 1e-7 ≠ 0
+        // and they are off by hundreds (Python: -233.75 instead of 4.667 for the sum of squares).
+        SampleSummary offset = SampleSummary.of(new double[] {1e9 + 1, 1e9 + 2, 1e9 + 4}, 0.95);
+        assertEquals(Math.sqrt(7.0 / 3), offset.standardDeviation(), 1e-12);
+        assertEquals(1e9 + 7.0 / 3 + 4.302652729749462 * Math.sqrt(7.0 / 3) / Math.sqrt(3), offset.high(), 1e-6);
     }
 
     @Test
