@@ -166,5 +166,13 @@ class WindowEdgesTest {
         assertEquals(List.of(ClaimVerdict.NOT_SHOWN, ClaimVerdict.NOT_SHOWN),
                 one.stream().map(BottleneckClaim.Step::verdict).toList());
         assertEquals(null, one.get(0).test(), "no test with one seed");
+        assertTrue(new ClaimColumn("vae", "mnist", List.of(), two, null).tested());
+        assertFalse(new ClaimColumn("vae", "mnist", List.of(), one, null).tested());
+        assertFalse(new ClaimColumn("vae", "mnist", List.of(), two, null).contradicted());
+        List<BottleneckClaim.Step> falling = BottleneckClaim.steps(List.of(
+                new BottleneckClaim.Size(2, new double[] {15.0, 15.1}, new double[] {0.30, 0.31}),
+                new BottleneckClaim.Size(10, new double[] {13.0, 13.1}, new double[] {0.10, 0.11})));
+        assertEquals(ClaimVerdict.CONTRADICTED, falling.get(0).verdict());
+        assertTrue(new ClaimColumn("vae", "mnist", List.of(), falling, null).contradicted());
     }
 }
