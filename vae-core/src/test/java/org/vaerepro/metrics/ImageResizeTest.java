@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The bilinear resize on an image whose edges are not black (MNIST's are, and hide an edge read past the row). */
+/** The bilinear resize on a hand-worked image, without the LPIPS weights or a dataset (the reference tests need both). */
 class ImageResizeTest {
     @Test
     void upsamplesAsPyTorchsBilinearWithoutAlignedCorners() {
