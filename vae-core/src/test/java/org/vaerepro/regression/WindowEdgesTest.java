@@ -8,8 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaerepro.Fixtures;
+import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.ReferenceModels;
+import org.vaerepro.experiment.Run;
+import org.vaerepro.experiment.RunStatus;
+import org.vaerepro.experiment.Suite;
 import org.vaerepro.train.StepLoss;
 
 /**
@@ -17,6 +25,9 @@ import org.vaerepro.train.StepLoss;
  * not, and every term of a step is held. Numbers are chosen exactly representable so the edge is hit exactly.
  */
 class WindowEdgesTest {
+    @TempDir
+    Path dir;
+
     private static final BaselineCheck.Window QUARTER = new BaselineCheck.Window(0.25, "test window");
 
     @Test
@@ -123,6 +134,8 @@ class WindowEdgesTest {
         assertFalse(one.comparable());
         assertEquals("fewer than two measured bottleneck sizes", one.describe());
 
+        assertTrue(BottleneckTrend.of(List.of(new double[] {2, 13, 0.2}, new double[] {5, 14, 0.1})).comparable(),
+                "two sizes are a trend");
         BottleneckTrend level = BottleneckTrend.of(List.of(new double[] {2, 13, 0.2}, new double[] {5, 13, 0.2},
                 new double[] {10, 15, 0.1}));
         assertTrue(level.comparable() && level.psnrRises() && level.lpipsFalls(), level.toString());
@@ -174,5 +187,24 @@ class WindowEdgesTest {
                 new BottleneckClaim.Size(10, new double[] {13.0, 13.1}, new double[] {0.10, 0.11})));
         assertEquals(ClaimVerdict.CONTRADICTED, falling.get(0).verdict());
         assertTrue(new ClaimColumn("vae", "mnist", List.of(), falling, null).contradicted());
+    }
+
+    @Test
+    void aRunsDistanceToTheReportedValuesIsSignedAndOnlyAResultNotCurrentIsStale() {
+        Suite suite = Fixtures.suite(dir.resolve("j.json"), """
+                {"suite": "j", "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 1, "seed": 1},
+                 "experiments": [{"id": "d2", "latentDim": 2, "reported": {"psnr": 13.0, "lpips": 0.25, "source": "t"}}]}
+                """);
+        ExperimentSpec spec = suite.experiments().get(0);
+        Run run = new Run(spec, spec.seed());
+        ExperimentResult result = Fixtures.result(suite, run.spec(), 13.5, 0.125, null);
+        RunJudgement current = RunJudgement.of(run, new RunStatus.Current(result, false));
+        assertEquals(0.5, current.psnrDelta(), 1e-12, "measured minus reported");
+        assertEquals(-0.125, current.lpipsDelta(), 1e-12);
+        assertFalse(current.stale());
+        RunJudgement stale = RunJudgement.of(run, new RunStatus.NeedsTraining("stale: trained otherwise", List.of(),
+                result));
+        assertTrue(stale.stale() && !stale.current(), "shown, but not counted");
+        assertFalse(RunJudgement.of(run, new RunStatus.NotRun()).stale(), "nothing to show");
     }
 }
