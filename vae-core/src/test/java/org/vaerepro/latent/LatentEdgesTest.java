@@ -31,6 +31,14 @@ class LatentEdgesTest {
     }
 
     @Test
+    void theMajorityOfTheKNearestOutvotesTheNearestOne() {
+        // k = 3 around 0.05: the nearest (0, class 0) against two of class 1 at 0.2 and 0.25.
+        INDArray train = Nd4j.create(new double[][] {{0.0}, {0.2}, {0.25}, {5.0}});
+        INDArray test = Nd4j.create(new double[][] {{0.05}});
+        assertEquals(1.0, NearestNeighbourProbe.accuracy(train, new int[] {0, 1, 1, 0}, test, new int[] {1}, 3, 2), 0);
+    }
+
+    @Test
     void equallyNearNeighboursAreTakenInTheirTrainingOrder() {
         assertArrayEquals(new int[] {0, 1}, NearestNeighbourProbe.smallest(new double[] {0.5, 0.5, 0.5}, 0, 3, 2));
         // Read from offset 1: values 1, 0.5, 2, 0.5 at indices 0-3; the two at 0.5, the earlier first.
