@@ -49,12 +49,16 @@ class RunStatusTest {
             Files.writeString(folder.modelFile(), "a model");
         }
         if (evaluated != null) {
-            AtomicFiles.writeJson(folder.metricsFile(), new ExperimentResult("s", evaluated,
-                    new ExperimentMetrics(100, 14, 14, 0.5, 0.2, "resize", Map.of(), 1, 1, 2, 0.5, 0.5, 0.1, 1, Map.of(), null),
-                    List.of(new EpochReport(0, 1, 1, 0, 10, 100, null)), Map.of(), 5,
-                    Fixtures.provenance("1".repeat(64), "2".repeat(64), 1, 40), null));
+            AtomicFiles.writeJson(folder.metricsFile(), result(evaluated));
         }
         return folder;
+    }
+
+    private static ExperimentResult result(ExperimentSpec evaluated) {
+        return new ExperimentResult("s", evaluated,
+                new ExperimentMetrics(100, 14, 14, 0.5, 0.2, "resize", Map.of(), 1, 1, 2, 0.5, 0.5, 0.1, 1, Map.of(), null),
+                List.of(new EpochReport(0, 1, 1, 0, 10, 100, null)), Map.of(), 5,
+                Fixtures.provenance("1".repeat(64), "2".repeat(64), 1, 40), null);
     }
 
     @Test
@@ -63,6 +67,7 @@ class RunStatusTest {
         assertInstanceOf(RunStatus.NotRun.class, status);
         assertTrue(status.needsTraining() && status.needsEvaluation());
         assertEquals("not run", status.describe());
+        assertEquals("not run", status.word());
     }
 
     @Test
@@ -73,6 +78,8 @@ class RunStatusTest {
         assertFalse(current.snapshot());
         assertFalse(status.needsTraining() || status.needsEvaluation());
         assertSame(current.result(), status.lastResult());
+        assertEquals("current", status.word());
+        assertEquals("current", status.describe());
     }
 
     /** Issue #25 item 1: reported values, and so any judgement field, never make a result stale. */
@@ -101,6 +108,8 @@ class RunStatusTest {
                 + "\"pad\")", status.describe());
         assertEquals(List.of("testSubset", "lpipsSmallImages"), stale.changes().stream().map(SpecChange::field).toList());
         assertEquals(spec, stale.earlier().spec());
+        assertSame(stale.earlier(), status.lastResult(), "the earlier result is shown, marked stale");
+        assertEquals("needs evaluation", status.word());
 
         Files.delete(folder().metricsFile());
         RunStatus notYet = folder().status(spec);
@@ -116,6 +125,8 @@ class RunStatusTest {
         RunStatus.NeedsTraining stale = assertInstanceOf(RunStatus.NeedsTraining.class, epochs);
         assertEquals("stale: trained with other training fields (beta 1.0 → 0.5, epochs 1 → 3)", epochs.describe());
         assertEquals(spec, stale.lastResult().spec(), "the earlier result is kept to be shown as stale");
+        assertTrue(epochs.needsTraining());
+        assertEquals("needs training", epochs.word());
         assertTrue(folder.status(Fixtures.declaredOtherwise(spec, "{\"seed\": 2, \"seeds\": [2]}")).describe().contains("seed 1 → 2"));
     }
 
@@ -140,6 +151,55 @@ class RunStatusTest {
         RunStatus.Unreadable unreadable = assertInstanceOf(RunStatus.Unreadable.class, folder.status(spec));
         assertTrue(unreadable.trained() && !unreadable.needsTraining());
         assertTrue(unreadable.describe().startsWith("unreadable metrics.json: "), unreadable.describe());
+        assertEquals("unreadable", unreadable.word());
+    }
+
+    /** A results folder copied without its training-spec.json: its result alone says how it was trained. */
+    @Test
+    void aResultWithoutItsTrainingSpecIsStaleWhenItsTrainingFieldsChanged() throws Exception {
+        ExperimentSpec spec = spec();
+        RunFolder folder = folder();
+        AtomicFiles.writeJson(folder.metricsFile(), result(spec));
+        assertInstanceOf(RunStatus.Current.class, folder.status(spec));
+        RunStatus status = folder.status(Fixtures.declaredOtherwise(spec, "{\"epochs\": 3}"));
+        RunStatus.NeedsTraining stale = assertInstanceOf(RunStatus.NeedsTraining.class, status);
+        assertEquals("stale: trained with other training fields (epochs 1 → 3)", status.describe());
+        assertEquals(spec, stale.earlier().spec());
+    }
+
+    @Test
+    void aSuitesSummariesSeeOnlyItsCurrentRunsInSeedOrder() throws Exception {
+        Path file = Files.writeString(dir.resolve("two.json"), """
+                {"suite": "two", "experiments": [{"id": "a", "dataset": "mnist", "architecture": "vae", "latentDim": 2,
+                  "epochs": 1, "seed": 1, "seeds": [1, 2]}, {"id": "b", "dataset": "mnist", "architecture": "ae",
+                  "latentDim": 2, "epochs": 1, "seed": 1}]}
+                """);
+        Suite suite = new SuiteParser().parse(file);
+        ExperimentSpec experiment = suite.experiments().get(0);
+        OutputLayout layout = new OutputLayout(dir.resolve("out"));
+        List<Run> runs = Suite.runs(suite.experiments());
+        AtomicFiles.writeJson(layout.run(suite, runs.get(1)).metricsFile(), result(runs.get(1).spec()));
+        SuiteResults results = SuiteResults.read(suite, layout);
+        assertEquals(runs.subList(0, 2), results.runs(experiment), "a's two runs, not b's");
+        assertInstanceOf(RunStatus.NotRun.class, results.status(runs.get(0)));
+        assertEquals(List.of(runs.get(1).spec()), results.current(experiment).stream().map(ExperimentResult::spec)
+                .toList(), "seed 1 has no result, so only seed 2 counts");
+        IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> results.status(new Run(spec(), 1)));
+        assertTrue(unknown.getMessage().startsWith("suite two has no run"), unknown.getMessage());
+    }
+
+    /** Training again under changed training fields clears the old model and result before it starts. */
+    @Test
+    void anOldModelNeverPassesForARetrainedSpec() throws Exception {
+        ExperimentSpec spec = spec();
+        RunFolder folder = trained(spec, spec, false);
+        ExperimentSpec longer = Fixtures.declaredOtherwise(spec, "{\"epochs\": 3}");
+        assertFalse(folder.prepareForTraining(longer).continuing());
+        assertFalse(Files.exists(folder.modelFile()) || Files.exists(folder.metricsFile()));
+        RunStatus status = folder.status(longer);
+        assertInstanceOf(RunStatus.NeedsTraining.class, status);
+        assertEquals("training started, not finished", status.describe());
     }
 
     @Test

@@ -71,7 +71,10 @@ class SuiteParserTest {
         "\"latentDim\": 2|\"latentDim\": 2, \"patience\": 3|:5:|field 'patience': early stopping watches the validation loss",
         "\"latentDim\": 2|\"latentDim\": 2, \"trainSubset\": 100, \"validation\": 100|:5:|field 'validation': holds out 100 of the 100",
         "\"latentDim\": 2|\"latentDim\": 2, \"maxSteps\": 15, \"curveSteps\": [10, 20]|:5:|field 'curveSteps': step 20 lies beyond the step budget (maxSteps 15)",
-        "\"latentDim\": 2|\"latentDim\": 2, \"decoderDenseActivation\": \"tanh\"|:5:|field 'decoderDenseActivation': unknown decoder dense activation 'tanh'"
+        "\"latentDim\": 2|\"latentDim\": 2, \"decoderDenseActivation\": \"tanh\"|:5:|field 'decoderDenseActivation': unknown decoder dense activation 'tanh'",
+        "\"latentDim\": 2|\"latentDim\": 2, \"validation\": 100, \"patience\": 3, \"maxSteps\": 50|:5:|field 'maxSteps': a step budget and early stopping cannot both end a run",
+        "\"lpipsSmallImages\": \"pad\"|\"lpipsSmallImages\": \"pad\", \"decoding\": \"sampled\"|:7:|field 'decoding': the autoencoder ('ae') has one decoding",
+        "\"lpipsSmallImages\": \"pad\"|\"lpipsSmallImages\": \"pad\", \"likelihoodSamples\": 8|:7:|field 'likelihoodSamples': the autoencoder ('ae') has no posterior"
     })
     void badInputNamesFileLineAndField(String from, String to, String line, String message) throws IOException {
         String text = GOOD.replaceFirst(java.util.regex.Pattern.quote(from),
@@ -80,6 +83,23 @@ class SuiteParserTest {
         SpecException e = assertThrows(SpecException.class, () -> new SuiteParser().parse(file));
         assertTrue(e.getMessage().startsWith(file.toString() + line), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    /** Each rule above refuses only what it names: the inputs on its edge are valid suites. */
+    @Test
+    void theEdgesOfTheFieldRulesAreValid() throws IOException {
+        Suite suite = new SuiteParser().parse(write("""
+                {"suite": "s", "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 1, "seed": 5},
+                 "experiments": [
+                   {"id": "budget", "latentDim": 2, "maxSteps": 15, "curveSteps": [10, 15]},
+                   {"id": "stopping", "latentDim": 2, "validation": 100, "patience": 3, "curveSteps": [10, 20]},
+                   {"id": "sampled", "latentDim": 2, "decoding": "sampled", "likelihoodSamples": 8}]}
+                """));
+        List<ExperimentSpec> specs = suite.experiments();
+        assertEquals(List.of(10L, 15L), specs.get(0).training().curveSteps(), "the budget's last step is measured");
+        assertEquals(3, specs.get(1).stopping().patience());
+        assertEquals(List.of(10L, 20L), specs.get(1).training().curveSteps(), "no budget, no bound on the steps");
+        assertEquals(8, specs.get(2).evaluation().likelihoodSamples(), "a VAE samples its posterior");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vaerepro.SharedData;
 import org.vaerepro.data.ByteImageDataset;
 import org.vaerepro.data.DatasetRepository;
@@ -24,6 +25,7 @@ class ImageQualityTest {
         b.get(org.nd4j.linalg.indexing.NDArrayIndex.point(1)).assign(0.01); // MSE 1e-4 → 40 dB
         PsnrAccumulator psnr = new PsnrAccumulator();
         psnr.add(a, b);
+        assertEquals(2, psnr.images());
         assertEquals(30.0, psnr.meanPsnr(), 1e-4);
         assertEquals(10 * Math.log10(1 / ((0.01 + 1e-4) / 2)), psnr.pooledPsnr(), 1e-4);
         PsnrAccumulator same = new PsnrAccumulator();
@@ -44,6 +46,32 @@ class ImageQualityTest {
         INDArray flat = Nd4j.valueArrayOf(new long[] {1, 1, 11, 11}, m, DataType.DOUBLE);
         double expected = (2 * m * (m + c) + Ssim.C1) / (m * m + (m + c) * (m + c) + Ssim.C1);
         assertEquals(expected, Ssim.perImage(flat, flat.add(c))[0], 1e-12);
+    }
+
+    @Test
+    void ssimOfABatchIsEachImagesAndEachImagesIsTheMeanOverItsChannels() {
+        // Every image and channel its own plane: a batch's SSIM must not read another image's or channel's pixels.
+        java.util.Random random = new java.util.Random(35);
+        double[] x = new double[3 * 3 * 12 * 12];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextDouble();
+            y[i] = x[i] + 0.3 * random.nextDouble();
+        }
+        INDArray a = Nd4j.create(x, new long[] {3, 3, 12, 12}, DataType.DOUBLE);
+        INDArray b = Nd4j.create(y, new long[] {3, 3, 12, 12}, DataType.DOUBLE);
+        double[] batch = Ssim.perImage(a, b);
+        for (int i = 0; i < 3; i++) {
+            double channels = 0;
+            for (int ch = 0; ch < 3; ch++) {
+                channels += Ssim.perImage(plane(a, i, ch), plane(b, i, ch))[0];
+            }
+            assertEquals(channels / 3, batch[i], 1e-12, "image " + i);
+        }
+    }
+
+    private static INDArray plane(INDArray batch, int image, int channel) {
+        return batch.get(NDArrayIndex.point(image), NDArrayIndex.point(channel)).dup().reshape(1, 1, 12, 12);
     }
 
     @Test

@@ -139,6 +139,20 @@ class GateChecksTest {
     }
 
     @Test
+    void aHeldOutReferenceRatioIsItsDifferenceOverTheWindowTheOtherConfigurationsGive() throws Exception {
+        SuiteResults none = SuiteResults.read(suite(), new OutputLayout(dir.resolve("none")));
+        List<GateCalibration.HeldOut> held = GateCalibration.heldOut(none, List.of(
+                new GateCalibration.Configuration("near", none, Map.of("m", Map.of("psnr", 20.0 + 1e-4))),
+                new GateCalibration.Configuration("far", none, Map.of("m", Map.of("psnr", 20.0 + 4e-4))),
+                new GateCalibration.Configuration("unmeasured", none, Map.of())), 0, Map.of("m", Map.of("psnr", 20.0)));
+        // near against the window far alone gives (10 x 4e-4): 0.025; far against near's (10 x 1e-4): 0.4.
+        assertEquals(0.025, held.get(0).reference(), 1e-9);
+        assertEquals(0.4, held.get(1).reference(), 1e-9);
+        assertEquals(null, held.get(2).reference(), "nothing measured, nothing to compare");
+        assertEquals(null, held.get(0).trajectory(), "no run has first steps");
+    }
+
+    @Test
     void referenceNumbersAreHeldToWindowsFromTheirMeasuredSpread() throws Exception {
         Suite suite = suite();
         ExperimentSpec spec = ReferenceModels.measurementSpec(suite.experiments().get(0));

@@ -78,6 +78,8 @@ class PeerCurveComparisonTest {
         assertEquals(List.of("1", "2"), List.copyOf(comparison.projectCurves().keySet()), "current runs only");
         assertEquals(List.of("1", "2", "3"), List.copyOf(comparison.peerCurves().keySet()));
         assertEquals(3, comparison.epochs().size(), "up to the shortest curve (the peer's 3 epochs)");
+        assertEquals(List.of(1, 2, 3), comparison.epochs().stream().map(PeerCurveComparison.Epoch::epoch).toList(),
+                "epochs counted from 1");
         assertEquals(9, comparison.tests());
         assertEquals("pytorch 1.13", comparison.peerFramework());
 

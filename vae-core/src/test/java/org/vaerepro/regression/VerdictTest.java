@@ -103,4 +103,13 @@ class VerdictTest {
                 new BottleneckClaim.Size(2, new double[] {13}, new double[] {0.2}),
                 new BottleneckClaim.Size(10, new double[] {14}, new double[] {0.1})));
     }
+
+    /** Messages and pages concatenate verdicts: they print as their words, and a published verdict says its rule. */
+    @Test
+    void verdictsPrintAsTheirWords() {
+        assertEquals("not shown", ClaimVerdict.NOT_SHOWN.toString());
+        assertEquals("undecided", PublishedVerdict.UNDECIDED.toString());
+        assertEquals("the whole interval lies within the margin of the reported value",
+                PublishedVerdict.MATCHES.definition());
+    }
 }

@@ -21,6 +21,8 @@ class HolmAdjustmentTest {
         assertArrayEquals(new double[] {1, 1}, HolmAdjustment.adjust(new double[] {0.6, 0.5}), 0);
         assertArrayEquals(new double[] {0.03}, HolmAdjustment.adjust(new double[] {0.03}), 0);
         assertArrayEquals(new double[0], HolmAdjustment.adjust(new double[0]), 0);
+        // 0 and 1 are p-values (a certain rejection, no evidence at all), not out of range.
+        assertArrayEquals(new double[] {0, 1}, HolmAdjustment.adjust(new double[] {0, 1}), 0);
     }
 
     @Test

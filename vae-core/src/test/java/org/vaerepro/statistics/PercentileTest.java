@@ -13,6 +13,7 @@ class PercentileTest {
         assertEquals(2.5, Percentile.of(new double[] {3, 1, 2, 4}, 50), 1e-12);
         assertEquals(25, Percentile.of(new double[] {25, 25, 24, 25, 23, 22, 25, 25, 21, 25}, 50), 0);
         assertEquals(7, Percentile.of(new double[] {7}, 50), 0);
+        assertEquals(4, Percentile.of(new double[] {3, 1, 2, 4}, 100), 0, "100 is the largest value, inside the range");
     }
 
     @Test

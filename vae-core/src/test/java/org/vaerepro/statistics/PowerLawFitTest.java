@@ -52,6 +52,9 @@ class PowerLawFitTest {
         IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
                 () -> PowerLawFit.of(new double[] {1, 2, 3}, new double[] {3, 2, 1}, 0, 1, 1));
         assertTrue(few.getMessage().contains("at least 4 points"), few.getMessage());
+        IllegalArgumentException unpaired = assertThrows(IllegalArgumentException.class,
+                () -> PowerLawFit.of(new double[] {1, 2, 3, 4, 5}, new double[] {5, 4, 3, 2}, 0, 1, 1));
+        assertTrue(unpaired.getMessage().contains("5 x and 4 y"), unpaired.getMessage());
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
                 () -> PowerLawFit.of(new double[] {0, 1, 2, 3}, new double[] {4, 3, 2, 1}, 0, 1, 1));
         assertTrue(zero.getMessage().contains("x > 0"), zero.getMessage());

@@ -2,6 +2,7 @@ package org.vaerepro.statistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,42 @@ class WelchTestTest {
         WelchTest flat = WelchTest.of(new double[] {1, 1}, new double[] {2, 2});
         assertEquals(0, flat.halfWidth(0.95));
         assertEquals(0, flat.twoSidedP());
+    }
+
+    @Test
+    void samplesOfEqualSpreadAreTestedNotTakenAsCertain() {
+        // Equal nonzero variances (va = vb): only a zero total variance skips the t distribution.
+        // SciPy: ttest_ind([1, 2, 3], [4, 5, 6], equal_var=False, alternative="less") -> t = -3.674234614174767, df = 4,
+        // p = 0.010655820564378356.
+        WelchTest w = WelchTest.of(new double[] {4, 5, 6}, new double[] {1, 2, 3});
+        assertEquals(-3.674234614174767, w.t(), 1e-9);
+        assertEquals(4, w.degreesOfFreedom(), 1e-12);
+        assertEquals(0.010655820564378356, w.pLess(), 1e-9);
+    }
+
+    @Test
+    void withoutSpreadTheDirectionIsCertainAndNoDifferenceIsNoEvidence() {
+        WelchTest up = WelchTest.of(new double[] {1, 1}, new double[] {2, 2});
+        assertEquals(Double.POSITIVE_INFINITY, up.t());
+        assertEquals(0, up.pGreater());
+        assertEquals(1, up.pLess());
+        WelchTest down = WelchTest.of(new double[] {2, 2}, new double[] {1, 1});
+        assertEquals(Double.NEGATIVE_INFINITY, down.t());
+        assertEquals(1, down.pGreater());
+        assertEquals(0, down.pLess());
+        WelchTest same = WelchTest.of(new double[] {3, 3}, new double[] {3, 3});
+        assertEquals(1, same.pGreater());
+        assertEquals(1, same.pLess());
+        assertEquals(1, same.twoSidedP());
+    }
+
+    @Test
+    void theIntervalNeedsAConfidenceInTheOpenUnitInterval() {
+        WelchTest w = WelchTest.of(new double[] {13.1, 13.4, 12.9, 13.3}, new double[] {13.9, 14.2, 13.6});
+        for (double confidence : new double[] {0, 1}) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> w.halfWidth(confidence));
+            assertTrue(error.getMessage().contains("confidence"), error.getMessage());
+        }
     }
 }
