@@ -197,9 +197,7 @@ class RunStatusTest {
         ExperimentSpec longer = Fixtures.declaredOtherwise(spec, "{\"epochs\": 3}");
         assertFalse(folder.prepareForTraining(longer).continuing());
         assertFalse(Files.exists(folder.modelFile()) || Files.exists(folder.metricsFile()));
-        RunStatus status = folder.status(longer);
-        assertInstanceOf(RunStatus.NeedsTraining.class, status);
-        assertEquals("training started, not finished", status.describe());
+        assertStartedNotFinished(folder.status(longer));
     }
 
     @Test
@@ -236,7 +234,10 @@ class RunStatusTest {
         RunFolder folder = folder();
         folder.prepareForTraining(spec);
         Files.writeString(folder.checkpointFile(), "a checkpoint");
-        RunStatus status = folder.status(spec);
+        assertStartedNotFinished(folder.status(spec));
+    }
+
+    private static void assertStartedNotFinished(RunStatus status) {
         assertInstanceOf(RunStatus.NeedsTraining.class, status);
         assertEquals("training started, not finished", status.describe());
     }
