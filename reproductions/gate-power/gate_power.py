@@ -202,7 +202,8 @@ def run_case(args, name, fault, threads, natives):
     outcome["mavenExit"] = rc
     reports = work / "reproductions" / "target" / "failsafe-reports"
     judgement = output / "ci" / "judgement.json"
-    if judgement.is_file():
+    # Only a judgement this run wrote: a commit from before judgement.json writes none.
+    if judgement.is_file() and judgement.stat().st_mtime >= time.time() - outcome["gateSeconds"]:
         failures = judgement_failures(judgement)
         outcome["judgement"] = json.loads(judgement.read_text())["gate"]
     else:
@@ -240,7 +241,7 @@ def adopt(source, output, commit):
     knows_first_steps = subprocess.run(["git", "-C", str(REPO), "cat-file", "-e",
                                         commit + ":vae-core/src/main/java/org/vaerepro/train/StepLoss.java"]).returncode == 0
     for path in list(output.rglob("*")):
-        if path.name == "metrics.json" or path.name.startswith("checkpoint") or path.name == "baseline-check.json":
+        if path.name in ("metrics.json", "baseline-check.json", "judgement.json") or path.name.startswith("checkpoint"):
             path.unlink()
         elif path.name == "training.json" and not knows_first_steps:
             record = json.loads(path.read_text())
