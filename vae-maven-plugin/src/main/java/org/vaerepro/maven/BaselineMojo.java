@@ -1,6 +1,7 @@
 package org.vaerepro.maven;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -46,15 +47,15 @@ public class BaselineMojo extends AbstractVaeMojo {
 
     @Override
     List<RunFailure> run(SuiteSession session) {
-        java.nio.file.Path file = baselineFile != null ? baselineFile.toPath() : session.defaultBaselineFile();
+        Path file = baselineFile != null ? baselineFile.toPath() : session.defaultBaselineFile();
         String how = command != null ? command
                 : "mvn -B -pl reproductions vae:reproduce vae:baseline -Dvae.suite=" + suiteFile.getName();
-        Baseline baseline = session.recordBaseline(file, how, listed(calibration).stream().map(java.nio.file.Path::of)
+        Baseline baseline = session.recordBaseline(file, how, listed(calibration).stream().map(Path::of)
                 .toList(), listed(referenceModelsFrom));
         getLog().info("vae: baseline of " + baseline.experiments().size() + " experiments and "
                 + baseline.referenceModels().size() + " reference models written to " + file);
         if (session.suite().experiments().stream().anyMatch(spec -> spec.reported() != null)) {
-            java.nio.file.Path verdicts = verdictRecord != null ? verdictRecord.toPath() : session.defaultVerdictRecord();
+            Path verdicts = verdictRecord != null ? verdictRecord.toPath() : session.defaultVerdictRecord();
             VerdictRecord record = session.recordVerdicts(verdicts, how);
             getLog().info("vae: verdicts of " + record.cells().size() + " published cells and " + record.claimSteps().size()
                     + " claim steps written to " + verdicts);
