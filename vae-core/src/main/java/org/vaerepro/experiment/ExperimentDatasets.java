@@ -42,9 +42,23 @@ public final class ExperimentDatasets {
         return pool;
     }
 
+    /**
+     * The images evaluation measures: {@code testSubset} test images (0: every one from the offset on) from test
+     * image {@code testOffset}. A range that runs past the split is an error naming both fields.
+     */
     public ImageDataset testSet(ExperimentSpec spec) {
-        return subset(spec, "testSubset", repository.load(spec.training().dataset(), Split.TEST),
-                spec.evaluation().testSubset());
+        ImageDataset split = repository.load(spec.training().dataset(), Split.TEST);
+        int offset = spec.evaluation().testOffset();
+        if (offset == 0) {
+            return subset(spec, "testSubset", split, spec.evaluation().testSubset());
+        }
+        int count = spec.evaluation().testSubset() > 0 ? spec.evaluation().testSubset() : split.size() - offset;
+        if (offset >= split.size() || count > split.size() - offset) {
+            throw new IllegalArgumentException("experiment '" + spec.id() + "': testOffset " + offset + " with testSubset "
+                    + spec.evaluation().testSubset() + " runs past the " + split.size() + " images of " + split.name()
+                    + "; the offset plus the subset may be at most " + split.size());
+        }
+        return split.slice(offset, offset + count);
     }
 
     /** The test images an early learning curve is measured on: the test split's first {@code curveTestImages}. */

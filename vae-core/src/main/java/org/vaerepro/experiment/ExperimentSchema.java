@@ -22,6 +22,7 @@ import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.Architecture;
 import org.vaerepro.model.DecoderDenseActivation;
 import org.vaerepro.model.KlReduction;
+import org.vaerepro.model.ModelConfig;
 import org.vaerepro.model.ReconstructionLoss;
 
 /**
@@ -58,6 +59,7 @@ public final class ExperimentSchema {
                     s -> s.training().dataset()),
             field("trainSubset", SpecPart.TRAINING, 0, nonNegativeInt("trainSubset"), s -> s.training().trainSubset()),
             field("testSubset", SpecPart.EVALUATION, 0, nonNegativeInt("testSubset"), s -> s.evaluation().testSubset()),
+            field("testOffset", SpecPart.EVALUATION, 0, nonNegativeInt("testOffset"), s -> s.evaluation().testOffset()),
             field("architecture", SpecPart.TRAINING, null, closed("architecture", Architecture::fromId),
                     s -> s.training().architecture()),
             field("latentDim", SpecPart.TRAINING, null, positiveInt("latentDim"), s -> s.training().latentDim()),
@@ -91,6 +93,8 @@ public final class ExperimentSchema {
                     s -> s.training().curveSteps()),
             field("curveTestImages", SpecPart.TRAINING, 1000, positiveInt("curveTestImages"),
                     s -> s.training().curveTestImages()),
+            field("encoderChannels", SpecPart.TRAINING, ModelConfig.DEFAULT_CHANNELS, ExperimentSchema::encoderChannels,
+                    s -> s.training().encoderChannels()),
             field("lpipsScaling", SpecPart.EVALUATION, "signed", closed("lpipsScaling", LpipsScaling::fromId),
                     s -> s.evaluation().lpipsScaling()),
             field("decoding", SpecPart.EVALUATION, "mean", closed("decoding", ProtocolVariants.Decoding::fromId),
@@ -174,8 +178,9 @@ public final class ExperimentSchema {
                 (Architecture) v.get("architecture"), (int) v.get("latentDim"), (ReconstructionLoss) v.get("loss"),
                 (double) v.get("beta"), (int) v.get("batchSize"), (double) v.get("learningRate"),
                 (DecoderDenseActivation) v.get("decoderDenseActivation"), (int) v.get("validation"),
-                (KlReduction) v.get("klReduction"), (int) v.get("maxSteps"), curveSteps, (int) v.get("curveTestImages"));
-        EvaluationFields evaluation = new EvaluationFields((int) v.get("testSubset"),
+                (KlReduction) v.get("klReduction"), (int) v.get("maxSteps"), curveSteps, (int) v.get("curveTestImages"),
+                encoderChannels(v));
+        EvaluationFields evaluation = new EvaluationFields((int) v.get("testSubset"), (int) v.get("testOffset"),
                 (SmallImagePolicy) v.get("lpipsSmallImages"), (LpipsScaling) v.get("lpipsScaling"),
                 (ProtocolVariants.Decoding) v.get("decoding"), (ProtocolVariants.PsnrReduction) v.get("psnrReduction"),
                 (int) v.get("likelihoodSamples"), (int) v.get("likelihoodImages"));
@@ -359,6 +364,26 @@ public final class ExperimentSchema {
             steps.add(step.asLong());
         }
         return List.copyOf(steps);
+    }
+
+    private static Object encoderChannels(JsonNode value, Reading reading) {
+        if (!value.isArray() || value.size() != 3) {
+            throw new SpecFieldException("encoderChannels", "expected the three encoder convolutions' channel counts (the"
+                    + " decoder mirrors them), e.g. [32, 64, 128], got " + value);
+        }
+        List<Integer> channels = new ArrayList<>();
+        for (JsonNode c : value) {
+            if (!c.isIntegralNumber() || !c.canConvertToInt() || c.asInt() <= 0) {
+                throw new SpecFieldException("encoderChannels", "expected three positive channel counts, got " + value);
+            }
+            channels.add(c.asInt());
+        }
+        return List.copyOf(channels);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer> encoderChannels(Map<String, Object> values) {
+        return (List<Integer>) values.get("encoderChannels");
     }
 
     private static Object reported(JsonNode r, Reading reading) {

@@ -19,9 +19,10 @@ import org.vaerepro.model.ReconstructionLoss;
 public record TrainingFields(DatasetReference dataset, int trainSubset, Architecture architecture, int latentDim,
         ReconstructionLoss loss, double beta, int batchSize, double learningRate,
         DecoderDenseActivation decoderDenseActivation, int validation, KlReduction klReduction, int maxSteps,
-        List<Long> curveSteps, int curveTestImages) {
+        List<Long> curveSteps, int curveTestImages, List<Integer> encoderChannels) {
 
     public TrainingFields {
         curveSteps = List.copyOf(curveSteps);
+        encoderChannels = List.copyOf(encoderChannels);
     }
 }

@@ -15,8 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.vaerepro.data.DataCopies;
 import org.vaerepro.experiment.ExperimentResult;
 import org.vaerepro.experiment.ExperimentSpec;
 import org.vaerepro.experiment.OutputLayout;
@@ -24,6 +27,7 @@ import org.vaerepro.experiment.Run;
 import org.vaerepro.experiment.RunStatus;
 import org.vaerepro.experiment.SuiteResults;
 import org.vaerepro.io.AtomicFiles;
+import org.vaerepro.provenance.DataProvenance;
 import org.vaerepro.regression.BottleneckClaim;
 import org.vaerepro.regression.ClaimColumn;
 import org.vaerepro.regression.ExperimentRow;
@@ -177,7 +181,23 @@ public final class ResultsPage {
         model.put("alpha", BottleneckClaim.ALPHA);
         model.put("verdicts", List.of(PublishedVerdict.values()));
         model.put("generatedAt", java.time.Instant.now().toString());
+        model.put("dataCopies", dataCopies(results));
         return model;
+    }
+
+    /** What each data split the suite's current results were measured on is, once per split and checksum. */
+    static List<String> dataCopies(SuiteResults results) {
+        Set<String> lines = new LinkedHashSet<>();
+        for (ExperimentSpec spec : results.suite().experiments()) {
+            for (ExperimentResult result : results.current(spec)) {
+                DataProvenance data = result.provenance().data();
+                lines.add(DataCopies.describe(data.train()));
+                if (data.test() != null) {
+                    lines.add(DataCopies.describe(data.test()));
+                }
+            }
+        }
+        return List.copyOf(lines);
     }
 
     /** A template from {@code templateDir} when it has one of that name, else the copy packaged in vae-core. */

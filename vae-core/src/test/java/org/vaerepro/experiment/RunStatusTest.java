@@ -246,10 +246,10 @@ class RunStatusTest {
     void theSpecReadsBackFromItsFlatJsonAndOlderFilesReadTheirDefaults() throws Exception {
         ExperimentSpec spec = spec();
         ObjectNode json = (ObjectNode) Json.mapper().valueToTree(spec);
-        assertEquals(List.of("id", "dataset", "trainSubset", "testSubset", "architecture", "latentDim", "loss", "beta",
-                "epochs", "batchSize", "learningRate", "seed", "lpipsSmallImages", "reported", "seeds",
+        assertEquals(List.of("id", "dataset", "trainSubset", "testSubset", "testOffset", "architecture", "latentDim",
+                "loss", "beta", "epochs", "batchSize", "learningRate", "seed", "lpipsSmallImages", "reported", "seeds",
                 "decoderDenseActivation", "validation", "patience", "minDelta", "checkpointEverySteps", "klReduction",
-                "maxSteps", "curveSteps", "curveTestImages", "lpipsScaling", "decoding", "psnrReduction",
+                "maxSteps", "curveSteps", "curveTestImages", "encoderChannels", "lpipsScaling", "decoding", "psnrReduction",
                 "likelihoodSamples", "likelihoodImages"),
                 iterable(json), "one flat object, in the schema's order");
         assertEquals(spec, Json.mapper().treeToValue(json, ExperimentSpec.class));

@@ -134,6 +134,10 @@ class ResultsPageTest {
         assertTrue(html.select("table.quality").text().matches("(?s)^(?!.*\\b(pass|fail)\\b).*"),
                 html.select("table.quality").text());
         assertTrue(html.text().contains("Hand-made results"));
+        // The definitions say what data the current results were measured on, once per split (d16 is stale).
+        assertTrue(html.text().contains("Data the current results were measured on: mnist/train (60000 images, SHA-256"
+                + " aaaaaaaaaaaa…): a copy this project has no description of; compare its checksum with the official"
+                + " files; mnist/test (10000 images, SHA-256 bbbbbbbbbbbb…): a copy"), html.text());
         assertTrue(html.text().contains("d2 LPIPS by size rule: resize 0.2700, pad 0.3200"), html.text());
         assertTrue(html.select("td.id:containsOwn(d32)").first().parent().text().contains("unreadable"));
         assertTrue(html.select("td.id:containsOwn(d16)").first().parent().text()

@@ -92,7 +92,8 @@ class PreflightTest {
         Path suite = Files.writeString(dir.resolve("big.json"), """
                 {"suite": "big", "defaults": {"epochs": 1, "seed": 1, "dataset": "mnist", "architecture": "ae", "latentDim": 2},
                  "experiments": [{"id": "train", "trainSubset": 70000, "testSubset": 100},
-                                 {"id": "test", "trainSubset": 256, "testSubset": 10001}]}
+                                 {"id": "test", "trainSubset": 256, "testSubset": 10001},
+                                 {"id": "range", "trainSubset": 256, "testOffset": 5000, "testSubset": 5001}]}
                 """);
         SessionSettings settings = new SessionSettings(suite, dir.resolve("out"), List.of(), Shard.ALL, 0,
                 SharedData.dataDir(), null, dir.resolve("home"), false, SharedData.lpipsWeights(), null, false, 0,
@@ -100,7 +101,9 @@ class PreflightTest {
         PreflightException error = assertThrows(PreflightException.class, () -> new SuiteSession(settings, l -> { })
                 .train());
         assertEquals(List.of("experiment 'train': trainSubset 70000 is more than the 60000 images of mnist/train",
-                "experiment 'test': testSubset 10001 is more than the 10000 images of mnist/test"), error.problems());
+                "experiment 'test': testSubset 10001 is more than the 10000 images of mnist/test",
+                "experiment 'range': testOffset 5000 with testSubset 5001 runs past the 10000 images of mnist/test; the"
+                        + " offset plus the subset may be at most 10000"), error.problems());
         assertFalse(Files.exists(dir.resolve("out/big")), "nothing may be trained before the preflight passes");
     }
 }
