@@ -24,6 +24,7 @@ import org.vaerepro.model.DecoderDenseActivation;
 import org.vaerepro.model.KlReduction;
 import org.vaerepro.model.ModelConfig;
 import org.vaerepro.model.ReconstructionLoss;
+import org.vaerepro.model.ReconstructionReduction;
 
 /**
  * Every field of an experiment, declared once: its name in suite and result files, the {@link SpecPart} it
@@ -93,6 +94,9 @@ public final class ExperimentSchema {
                     s -> s.training().curveSteps()),
             field("curveTestImages", SpecPart.TRAINING, 1000, positiveInt("curveTestImages"),
                     s -> s.training().curveTestImages()),
+            field("reconstructionReduction", SpecPart.TRAINING, "sum",
+                    closed("reconstructionReduction", ReconstructionReduction::fromId),
+                    s -> s.training().reconstructionReduction()),
             field("encoderChannels", SpecPart.TRAINING, ModelConfig.DEFAULT_CHANNELS, ExperimentSchema::encoderChannels,
                     s -> s.training().encoderChannels()),
             field("lpipsScaling", SpecPart.EVALUATION, "signed", closed("lpipsScaling", LpipsScaling::fromId),
@@ -179,7 +183,7 @@ public final class ExperimentSchema {
                 (double) v.get("beta"), (int) v.get("batchSize"), (double) v.get("learningRate"),
                 (DecoderDenseActivation) v.get("decoderDenseActivation"), (int) v.get("validation"),
                 (KlReduction) v.get("klReduction"), (int) v.get("maxSteps"), curveSteps, (int) v.get("curveTestImages"),
-                encoderChannels(v));
+                encoderChannels(v), (ReconstructionReduction) v.get("reconstructionReduction"));
         EvaluationFields evaluation = new EvaluationFields((int) v.get("testSubset"), (int) v.get("testOffset"),
                 (SmallImagePolicy) v.get("lpipsSmallImages"), (LpipsScaling) v.get("lpipsScaling"),
                 (ProtocolVariants.Decoding) v.get("decoding"), (ProtocolVariants.PsnrReduction) v.get("psnrReduction"),

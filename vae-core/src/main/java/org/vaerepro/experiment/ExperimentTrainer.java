@@ -50,7 +50,7 @@ public final class ExperimentTrainer {
     public static ModelConfig modelConfig(ExperimentSpec spec) {
         TrainingFields t = spec.training();
         return new ModelConfig(t.architecture(), t.dataset().shape(), t.latentDim(), t.encoderChannels(),
-                t.loss(), t.beta(), t.decoderDenseActivation(), t.klReduction());
+                t.loss(), t.beta(), t.decoderDenseActivation(), t.klReduction(), t.reconstructionReduction());
     }
 
     public TrainingRecord train(Suite suite, Run run) {

@@ -7,8 +7,8 @@ import org.vaerepro.model.GraphNames;
 
 /**
  * A model's loss per image on images fed in batches, at the posterior mean (no sampled noise): the objective's
- * total (reconstruction plus the weighted KL term), the reconstruction term and the KL divergence summed over latent
- * dimensions, each averaged over every image fed.
+ * total (its reconstruction and KL terms, each weighted as the objective weighs it), the reconstruction term summed
+ * over pixels and the KL divergence summed over latent dimensions, each averaged over every image fed.
  */
 final class TestLoss {
     private double total;
@@ -22,7 +22,8 @@ final class TestLoss {
         double recon = losses.get(GraphNames.RECONSTRUCTION_LOSS);
         reconstruction += recon * n;
         kl += losses.getOrDefault(GraphNames.KL, 0.0) * n;
-        total += (recon + losses.getOrDefault(GraphNames.WEIGHTED_KL, 0.0)) * n;
+        total += (losses.getOrDefault(GraphNames.WEIGHTED_RECONSTRUCTION, recon)
+                + losses.getOrDefault(GraphNames.WEIGHTED_KL, 0.0)) * n;
         images += n;
     }
 

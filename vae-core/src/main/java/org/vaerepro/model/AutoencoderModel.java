@@ -213,14 +213,26 @@ public final class AutoencoderModel {
         Map<String, INDArray> gradients = new java.util.TreeMap<>();
         gradientNames.forEach((param, gradient) -> gradients.put(param, out.get(gradient)));
         boolean variational = config.architecture().variational();
-        return new BatchGradients(out.get(RECONSTRUCTION_LOSS).getDouble(0),
-                variational ? out.get(KL).getDouble(0) : 0, variational ? out.get(WEIGHTED_KL).getDouble(0) : 0,
-                gradients);
+        double reconstruction = out.get(RECONSTRUCTION_LOSS).getDouble(0);
+        return new BatchGradients(reconstruction, weighted() ? out.get(WEIGHTED_RECONSTRUCTION).getDouble(0)
+                : reconstruction, variational ? out.get(KL).getDouble(0) : 0,
+                variational ? out.get(WEIGHTED_KL).getDouble(0) : 0, gradients);
+    }
+
+    /** Whether the objective's reconstruction term is an output of its own (not the per-image sum itself). */
+    private boolean weighted() {
+        return config.reconstructionReduction() != ReconstructionReduction.SUM;
     }
 
     private List<String> lossNames() {
-        return config.architecture().variational() ? List.of(RECONSTRUCTION_LOSS, KL, WEIGHTED_KL)
-                : List.of(RECONSTRUCTION_LOSS);
+        List<String> names = new ArrayList<>(List.of(RECONSTRUCTION_LOSS));
+        if (weighted()) {
+            names.add(WEIGHTED_RECONSTRUCTION);
+        }
+        if (config.architecture().variational()) {
+            names.addAll(List.of(KL, WEIGHTED_KL));
+        }
+        return List.copyOf(names);
     }
 
     /** Trainable parameters by name (views of the live arrays). */

@@ -99,16 +99,22 @@ final class GraphBuilder {
             SDVariable diff = sd.nn().sigmoid(logits).sub(x);
             perPixel = diff.mul(diff);
         }
-        perPixel.sum(1, 2, 3).mean().rename(RECONSTRUCTION_LOSS);
+        SDVariable reconstructionLoss = perPixel.sum(1, 2, 3).mean().rename(RECONSTRUCTION_LOSS);
+        String reconstructionTerm = RECONSTRUCTION_LOSS;
+        if (config.reconstructionReduction() != ReconstructionReduction.SUM) {
+            // Only a non-default reduction adds an op, so the summed objective's graph stays the baselines' one.
+            reconstructionLoss.mul(WEIGHTED_RECONSTRUCTION, config.reconstructionReduction().weight(config.input().pixels()));
+            reconstructionTerm = WEIGHTED_RECONSTRUCTION;
+        }
 
         SDVariable latent = sd.placeHolder(LATENT, dataType, -1, d);
         // The logits are named too: a likelihood of the decoder's output is stable only computed from them.
         sd.nn().sigmoid(DECODED, decoder(latent).rename(DECODED_LOGITS));
 
         if (config.architecture().variational()) {
-            sd.setLossVariables(RECONSTRUCTION_LOSS, WEIGHTED_KL);
+            sd.setLossVariables(reconstructionTerm, WEIGHTED_KL);
         } else {
-            sd.setLossVariables(RECONSTRUCTION_LOSS);
+            sd.setLossVariables(reconstructionTerm);
         }
         return sd;
     }

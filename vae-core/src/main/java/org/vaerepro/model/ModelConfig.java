@@ -6,10 +6,11 @@ import org.vaerepro.data.ImageShape;
 /**
  * Everything that determines a model's graph. Defaults follow the source: encoder channels
  * 32/64/128 with 3x3 stride-2 convolutions, BCE reconstruction, beta 1; and where the source is silent,
- * the recorded choices ({@link DecoderDenseActivation}, {@link KlReduction}).
+ * the recorded choices ({@link DecoderDenseActivation}, {@link KlReduction}, {@link ReconstructionReduction}).
  */
 public record ModelConfig(Architecture architecture, ImageShape input, int latentDim, List<Integer> channels,
-        ReconstructionLoss loss, double beta, DecoderDenseActivation decoderDenseActivation, KlReduction klReduction) {
+        ReconstructionLoss loss, double beta, DecoderDenseActivation decoderDenseActivation, KlReduction klReduction,
+        ReconstructionReduction reconstructionReduction) {
 
     public static final List<Integer> DEFAULT_CHANNELS = List.of(32, 64, 128);
 
@@ -22,6 +23,8 @@ public record ModelConfig(Architecture architecture, ImageShape input, int laten
         decoderDenseActivation = decoderDenseActivation == null ? DecoderDenseActivation.RELU : decoderDenseActivation;
         // Likewise the KL term was summed over latent dimensions before the option existed.
         klReduction = klReduction == null ? KlReduction.SUM : klReduction;
+        // And the reconstruction term summed over pixels.
+        reconstructionReduction = reconstructionReduction == null ? ReconstructionReduction.SUM : reconstructionReduction;
         if (channels.size() != 3 || channels.stream().anyMatch(c -> c <= 0)) {
             throw new IllegalArgumentException("channels must be three positive counts, got " + channels);
         }
@@ -31,6 +34,13 @@ public record ModelConfig(Architecture architecture, ImageShape input, int laten
         if (input.height() != input.width() || (input.height() != 28 && input.height() != 32)) {
             throw new IllegalArgumentException("input must be 28x28 or 32x32 (the decoder's size plan), got " + input);
         }
+    }
+
+    /** The reconstruction term summed over pixels, as before the option existed. */
+    public ModelConfig(Architecture architecture, ImageShape input, int latentDim, List<Integer> channels,
+            ReconstructionLoss loss, double beta, DecoderDenseActivation decoderDenseActivation, KlReduction klReduction) {
+        this(architecture, input, latentDim, channels, loss, beta, decoderDenseActivation, klReduction,
+                ReconstructionReduction.SUM);
     }
 
     /** The KL term summed over latent dimensions ({@link KlReduction#SUM}), as before the option existed. */
@@ -46,7 +56,14 @@ public record ModelConfig(Architecture architecture, ImageShape input, int laten
 
     /** This config with the KL term reduced by {@code reduction}. */
     public ModelConfig withKlReduction(KlReduction reduction) {
-        return new ModelConfig(architecture, input, latentDim, channels, loss, beta, decoderDenseActivation, reduction);
+        return new ModelConfig(architecture, input, latentDim, channels, loss, beta, decoderDenseActivation, reduction,
+                reconstructionReduction);
+    }
+
+    /** This config with the reconstruction term reduced over pixels by {@code reduction}. */
+    public ModelConfig withReconstructionReduction(ReconstructionReduction reduction) {
+        return new ModelConfig(architecture, input, latentDim, channels, loss, beta, decoderDenseActivation, klReduction,
+                reduction);
     }
 
     /** Side of the encoder's last feature map: 4 for both 28 and 32 inputs. */

@@ -249,8 +249,8 @@ class RunStatusTest {
         assertEquals(List.of("id", "dataset", "trainSubset", "testSubset", "testOffset", "architecture", "latentDim",
                 "loss", "beta", "epochs", "batchSize", "learningRate", "seed", "lpipsSmallImages", "reported", "seeds",
                 "decoderDenseActivation", "validation", "patience", "minDelta", "checkpointEverySteps", "klReduction",
-                "maxSteps", "curveSteps", "curveTestImages", "encoderChannels", "lpipsScaling", "decoding", "psnrReduction",
-                "likelihoodSamples", "likelihoodImages"),
+                "maxSteps", "curveSteps", "curveTestImages", "reconstructionReduction", "encoderChannels", "lpipsScaling",
+                "decoding", "psnrReduction", "likelihoodSamples", "likelihoodImages"),
                 iterable(json), "one flat object, in the schema's order");
         assertEquals(spec, Json.mapper().treeToValue(json, ExperimentSpec.class));
         // A training-spec.json of version 2 held the evaluation and judgement fields as null, and no checkpoint spacing.

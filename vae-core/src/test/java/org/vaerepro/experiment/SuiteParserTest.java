@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.vaerepro.data.StandardDataset;
 import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.Architecture;
+import org.vaerepro.model.ReconstructionReduction;
 
 class SuiteParserTest {
     @TempDir
@@ -75,6 +76,7 @@ class SuiteParserTest {
         "\"latentDim\": 2|\"latentDim\": 2, \"encoderChannels\": [16, 32]|:5:|field 'encoderChannels': expected the three encoder convolutions' channel counts",
         "\"latentDim\": 2|\"latentDim\": 2, \"encoderChannels\": [16, 0, 64]|:5:|field 'encoderChannels': expected three positive channel counts",
         "\"latentDim\": 2|\"latentDim\": 2, \"testOffset\": -1|:5:|field 'testOffset'",
+        "\"latentDim\": 2|\"latentDim\": 2, \"reconstructionReduction\": \"max\"|:5:|field 'reconstructionReduction': unknown reconstruction reduction 'max'",
         "\"latentDim\": 2|\"latentDim\": 2, \"validation\": 100, \"patience\": 3, \"maxSteps\": 50|:5:|field 'maxSteps': a step budget and early stopping cannot both end a run",
         "\"lpipsSmallImages\": \"pad\"|\"lpipsSmallImages\": \"pad\", \"decoding\": \"sampled\"|:7:|field 'decoding': the autoencoder ('ae') has one decoding",
         "\"lpipsSmallImages\": \"pad\"|\"lpipsSmallImages\": \"pad\", \"likelihoodSamples\": 8|:7:|field 'likelihoodSamples': the autoencoder ('ae') has no posterior"
@@ -97,13 +99,16 @@ class SuiteParserTest {
                    {"id": "budget", "latentDim": 2, "maxSteps": 15, "curveSteps": [10, 15]},
                    {"id": "stopping", "latentDim": 2, "validation": 100, "patience": 3, "curveSteps": [10, 20]},
                    {"id": "sampled", "latentDim": 2, "decoding": "sampled", "likelihoodSamples": 8},
-                   {"id": "half", "latentDim": 2, "encoderChannels": [16, 32, 64], "testOffset": 5000}]}
+                   {"id": "half", "latentDim": 2, "encoderChannels": [16, 32, 64], "testOffset": 5000,
+                    "reconstructionReduction": "mean"}]}
                 """));
         List<ExperimentSpec> specs = suite.experiments();
         assertEquals(List.of(16, 32, 64), specs.get(3).training().encoderChannels());
         assertEquals(List.of(16, 32, 64), ExperimentTrainer.modelConfig(specs.get(3)).channels(), "the model is built so");
         assertEquals(List.of(32, 64, 128), specs.get(0).training().encoderChannels(), "the source's widths by default");
         assertEquals(5000, specs.get(3).evaluation().testOffset());
+        assertEquals(ReconstructionReduction.MEAN, ExperimentTrainer.modelConfig(specs.get(3)).reconstructionReduction());
+        assertEquals(ReconstructionReduction.SUM, ExperimentTrainer.modelConfig(specs.get(0)).reconstructionReduction());
         assertEquals(List.of(10L, 15L), specs.get(0).training().curveSteps(), "the budget's last step is measured");
         assertEquals(3, specs.get(1).stopping().patience());
         assertEquals(List.of(10L, 20L), specs.get(1).training().curveSteps(), "no budget, no bound on the steps");
