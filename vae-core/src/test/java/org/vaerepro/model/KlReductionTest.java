@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.vaerepro.SharedData;
-import org.vaerepro.data.Split;
 import org.vaerepro.data.StandardDataset;
 import org.vaerepro.io.Json;
 
@@ -26,12 +24,11 @@ class KlReductionTest {
     @Test
     void theMeanReductionDividesTheObjectivesKlTermByTheLatentDimension() {
         ModelConfig sum = ModelConfig.of(new Architecture.Vae(), StandardDataset.MNIST.shape(), D);
-        ModelConfig mean = sum.withKlReduction(KlReduction.MEAN);
-        AutoencoderModel a = AutoencoderModel.create(sum, 5);
-        AutoencoderModel b = AutoencoderModel.create(mean, 5);
-        assertBitIdentical(a.parameters(), b.parameters(), "same seed, same parameters");
-        INDArray x = SharedData.repository().load(StandardDataset.MNIST, Split.TEST).range(0, 32).images();
-        INDArray eps = GaussianNoise.sample(5, 1, 32, D, a.dataType());
+        TwinModels twins = TwinModels.of(sum, sum.withKlReduction(KlReduction.MEAN), StandardDataset.MNIST, 5, 32);
+        AutoencoderModel a = twins.first();
+        AutoencoderModel b = twins.second();
+        INDArray x = twins.images();
+        INDArray eps = twins.eps();
         Map<String, Double> summed = a.losses(x, eps);
         Map<String, Double> averaged = b.losses(x, eps);
         assertEquals(summed.get(GraphNames.RECONSTRUCTION_LOSS), averaged.get(GraphNames.RECONSTRUCTION_LOSS), 0.0);
@@ -54,12 +51,9 @@ class KlReductionTest {
         // Same parameters and noise: the decoder's gradients see only the reconstruction term, the mean and
         // log-variance heads also see the KL term, which the mean reduction scales down.
         ModelConfig sum = ModelConfig.of(new Architecture.Vae(), StandardDataset.MNIST.shape(), D);
-        AutoencoderModel a = AutoencoderModel.create(sum, 6);
-        AutoencoderModel b = AutoencoderModel.create(sum.withKlReduction(KlReduction.MEAN), 6);
-        INDArray x = SharedData.repository().load(StandardDataset.MNIST, Split.TEST).range(0, 16).images();
-        INDArray eps = GaussianNoise.sample(6, 1, 16, D, a.dataType());
-        Map<String, INDArray> ga = a.gradients(x, eps).gradients();
-        Map<String, INDArray> gb = b.gradients(x, eps).gradients();
+        TwinModels twins = TwinModels.of(sum, sum.withKlReduction(KlReduction.MEAN), StandardDataset.MNIST, 6, 16);
+        Map<String, INDArray> ga = twins.first().gradients(twins.images(), twins.eps()).gradients();
+        Map<String, INDArray> gb = twins.second().gradients(twins.images(), twins.eps()).gradients();
         assertBitIdentical(ga.get("decoder2_W"), gb.get("decoder2_W"), "decoder gradient");
         double difference = ga.get("logVariance_b").sub(gb.get("logVariance_b")).norm2Number().doubleValue();
         assertTrue(difference > 1e-3, "the log-variance head's gradient must change: " + difference);
