@@ -1,7 +1,8 @@
 /**
  * <b>API: the models.</b> The closed set of {@link org.vaerepro.model.Architecture}s, their
  * {@link org.vaerepro.model.ModelConfig} (with the closed options {@link org.vaerepro.model.ReconstructionLoss},
- * {@link org.vaerepro.model.DecoderDenseActivation} and {@link org.vaerepro.model.KlReduction}), the SameDiff-backed {@link org.vaerepro.model.AutoencoderModel}
+ * {@link org.vaerepro.model.DecoderDenseActivation}, {@link org.vaerepro.model.KlReduction} and
+ * {@link org.vaerepro.model.ReconstructionReduction}), the SameDiff-backed {@link org.vaerepro.model.AutoencoderModel}
  * (encode, decode, reconstruct, sample, losses, and {@link org.vaerepro.model.BatchGradients} for a training
  * batch) and {@link org.vaerepro.model.ModelFile} (a versioned model
  * file with provenance; {@link org.vaerepro.model.ModelDigest}, its size and SHA-256 as written). {@link org.vaerepro.model.ArrayArchive} is the zip-of-npy container shared with
