@@ -163,6 +163,7 @@ public final class ResultsPage {
             List<StepCurves> stepCurves, Path templateDir) {
         Map<String, Object> model = model(results, judgement);
         model.put("groups", groups);
+        model.put("dataCopies", dataCopies(groups));
         model.put("stepCurves", stepCurves);
         if (judgement.comparison() != null) {
             model.put("comparison", judgement.comparison());
@@ -181,19 +182,20 @@ public final class ResultsPage {
         model.put("alpha", BottleneckClaim.ALPHA);
         model.put("verdicts", List.of(PublishedVerdict.values()));
         model.put("generatedAt", java.time.Instant.now().toString());
-        model.put("dataCopies", dataCopies(results));
         return model;
     }
 
-    /** What each data split the suite's current results were measured on is, once per split and checksum. */
-    static List<String> dataCopies(SuiteResults results) {
+    /** What each data split the page's current rows were measured on is, once per split and checksum. */
+    static List<String> dataCopies(List<ResultGroup> groups) {
         Set<String> lines = new LinkedHashSet<>();
-        for (ExperimentSpec spec : results.suite().experiments()) {
-            for (ExperimentResult result : results.current(spec)) {
-                DataProvenance data = result.provenance().data();
-                lines.add(DataCopies.describe(data.train()));
-                if (data.test() != null) {
-                    lines.add(DataCopies.describe(data.test()));
+        for (ResultGroup group : groups) {
+            for (ResultRow row : group.rows()) {
+                if (row.current()) {
+                    DataProvenance data = row.provenance().data();
+                    lines.add(DataCopies.describe(data.train()));
+                    if (data.test() != null) {
+                        lines.add(DataCopies.describe(data.test()));
+                    }
                 }
             }
         }
