@@ -9,10 +9,9 @@ run of the old protocol still sitting in the folder is not taken for a new one. 
 it computes nothing.
 
 For every experiment measured on both sides whose id starts with the prefix it prints the spec fields that changed;
-per seed, epochs trained (best epoch) and PSNR / LPIPS under both protocols; per cell, mean ± half-width of the 95%
-Student t interval on each side, the difference of the means (new minus old) ± the half-width of its Welch 95%
-interval, with the two-sided Welch p (when both sides have at least 2 seeds), and the paired difference over the
-seeds on both sides (mean of the per-seed differences ± half-width of its Student t 95% interval, paired t p): a
+per seed, epochs trained (best epoch) and PSNR / LPIPS under both protocols; per cell, the interval on each side,
+the difference of the means with its interval and p, and the paired difference over the seeds on both sides, each
+exactly as judgement.json's `comparison` holds it (Java's SuiteComparison computes every one of them): a
 seed fixes initialisation, shuffling and noise, so a run continued from its checkpoint is its old run trained
 further, and a run retrained from scratch retraces its old run up to the processor's rounding (the old MNIST d=2
 runs were trained on another processor: epoch-1 validation loss 164.485 there, 164.511 here, for mnist-vae-d2

@@ -178,12 +178,14 @@ public final class ExperimentSchema {
     private static ExperimentSpec assemble(Map<String, Object> v, List<Long> seeds) {
         @SuppressWarnings("unchecked")
         List<Long> curveSteps = (List<Long>) v.get("curveSteps");
+        @SuppressWarnings("unchecked")
+        List<Integer> encoderChannels = (List<Integer>) v.get("encoderChannels");
         TrainingFields training = new TrainingFields((DatasetReference) v.get("dataset"), (int) v.get("trainSubset"),
                 (Architecture) v.get("architecture"), (int) v.get("latentDim"), (ReconstructionLoss) v.get("loss"),
                 (double) v.get("beta"), (int) v.get("batchSize"), (double) v.get("learningRate"),
                 (DecoderDenseActivation) v.get("decoderDenseActivation"), (int) v.get("validation"),
                 (KlReduction) v.get("klReduction"), (int) v.get("maxSteps"), curveSteps, (int) v.get("curveTestImages"),
-                encoderChannels(v), (ReconstructionReduction) v.get("reconstructionReduction"));
+                encoderChannels, (ReconstructionReduction) v.get("reconstructionReduction"));
         EvaluationFields evaluation = new EvaluationFields((int) v.get("testSubset"), (int) v.get("testOffset"),
                 (SmallImagePolicy) v.get("lpipsSmallImages"), (LpipsScaling) v.get("lpipsScaling"),
                 (ProtocolVariants.Decoding) v.get("decoding"), (ProtocolVariants.PsnrReduction) v.get("psnrReduction"),
@@ -383,11 +385,6 @@ public final class ExperimentSchema {
             channels.add(c.asInt());
         }
         return List.copyOf(channels);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Integer> encoderChannels(Map<String, Object> values) {
-        return (List<Integer>) values.get("encoderChannels");
     }
 
     private static Object reported(JsonNode r, Reading reading) {
