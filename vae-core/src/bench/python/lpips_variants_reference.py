@@ -8,7 +8,9 @@ The network is lpips_peer.ReferenceLpips (the reference computation on the same 
 else this script checks that it reproduces every value of ../shared/weights/lpips-reference.npz to 1e-5.
 Variants: scaling "signed" (2x - 1, what lpips.LPIPS expects) or "raw" ([0,1] fed unscaled); for 28x28 images
 the rules "resize" (F.interpolate to 32, bilinear, align_corners=False), "pad" (zeros in [0,1] space, centred,
-to 32) and "resize64" (F.interpolate to 64, bilinear, align_corners=False).
+to 32), "resize64" and "resize48" (bilinear to 64 and 48), "nearest<side>" (mode="nearest"), "bicubic<side>"
+(mode="bicubic", align_corners=False) and "bicubic-aa<side>" (mode="bicubic", antialias=True), for sides 32, 48
+and 64. Antialiased bilinear is not a rule: when enlarging it equals bilinear, which this script checks.
 """
 import gzip
 import json
@@ -37,20 +39,34 @@ def read_cifar(path, count):
     return torch.from_numpy(raw.reshape(-1, 3, 32, 32).astype(np.float32) / 255)
 
 
+# Rule id -> (interpolate mode, antialias, side), in SmallImagePolicy's order ("pad" is handled apart).
+RULES = {"resize": ("bilinear", False, 32), "pad": None, "resize64": ("bilinear", False, 64),
+         "resize48": ("bilinear", False, 48)}
+for side in (32, 48, 64):
+    RULES[f"nearest{side}"] = ("nearest", False, side)
+for side in (32, 48, 64):
+    RULES[f"bicubic{side}"] = ("bicubic", False, side)
+for side in (32, 48, 64):
+    RULES[f"bicubic-aa{side}"] = ("bicubic", True, side)
+
+
+def resize(t, rule):
+    mode, antialias, side = RULES[rule]
+    if mode == "nearest":
+        return F.interpolate(t, size=side, mode="nearest")
+    return F.interpolate(t, size=side, mode=mode, align_corners=False, antialias=antialias)
+
+
 @torch.no_grad()
 def lpips(model, a, b, scaling, rule):
     if a.shape[1] == 1:
         a, b = a.repeat(1, 3, 1, 1), b.repeat(1, 3, 1, 1)
     if a.shape[2] < 32:
-        if rule == "resize":
-            a, b = (F.interpolate(t, size=32, mode="bilinear", align_corners=False) for t in (a, b))
-        elif rule == "resize64":
-            a, b = (F.interpolate(t, size=64, mode="bilinear", align_corners=False) for t in (a, b))
-        elif rule == "pad":
+        if rule == "pad":
             p = (32 - a.shape[2]) // 2
             a, b = (F.pad(t, (p, 32 - a.shape[3] - p, p, 32 - a.shape[2] - p)) for t in (a, b))
         else:
-            raise ValueError(rule)
+            a, b = (resize(t, rule) for t in (a, b))
     if scaling == "signed":
         a, b = 2 * a - 1, 2 * b - 1
     fa, fb = model.features(a), model.features(b)
@@ -90,19 +106,25 @@ def main():
         "resize": {},
     }
     for scaling in ("signed", "raw"):
-        for rule in ("resize", "pad", "resize64"):
+        for rule in RULES:
             result["mnist"][f"{scaling}/{rule}"] = lpips(model, first, second, scaling, rule)
     cifar = read_cifar(f"{data}/cifar-10-batches-bin/test_batch.bin", 5)
     for scaling in ("signed", "raw"):
         result["cifar"][scaling] = lpips(model, cifar[0:4], cifar[1:5], scaling, None)
-    for side in (32, 64):
-        resized = F.interpolate(mnist[0:1], size=side, mode="bilinear", align_corners=False)[0, 0].double()
-        result["resize"][str(side)] = {
+    for rule, how in RULES.items():
+        if how is None:
+            continue
+        side = how[2]
+        resized = resize(mnist[0:1], rule)[0, 0].double()
+        result["resize"][rule] = {
             "image": "MNIST test image 0",
             "sum": resized.sum().item(),
             "sumOfSquares": (resized ** 2).sum().item(),
             "pixels": [resized[r % side, c % side].item() for r, c in PIXELS],
         }
+        if how[0] == "bilinear":
+            aa = F.interpolate(mnist[0:1], size=side, mode="bilinear", align_corners=False, antialias=True)[0, 0]
+            assert torch.allclose(aa.double(), resized, atol=1e-6), f"antialiased bilinear differs at {side}"
     with open(out, "w") as f:
         json.dump(result, f, indent=2)
         f.write("\n")

@@ -71,8 +71,11 @@ public final class ExperimentEvaluator {
         Lpips lpips = lpipsNetwork.get();
         double ssimSum = 0;
         EvaluationFields declared = spec.evaluation();
-        // Every protocol is measured; the spec's is the headline. The evaluator's mean reconstructions are reused.
-        ProtocolVariants variants = new ProtocolVariants(model, lpips, spec.seed());
+        // Every protocol is measured (the declared rules and the headline's beside the standard ones); the spec's is
+        // the headline. The evaluator's mean reconstructions are reused.
+        List<SmallImagePolicy> moreRules = new ArrayList<>(spec.training().lpipsSmallImageRules());
+        moreRules.add(declared.lpipsSmallImages());
+        ProtocolVariants variants = new ProtocolVariants(model, lpips, spec.seed(), moreRules);
         int likelihoodImages = Math.min(declared.likelihoodImages(), test.size());
         MarginalLikelihood likelihood = declared.likelihoodSamples() > 0
                 ? new MarginalLikelihood(model, declared.likelihoodSamples(), spec.seed()) : null;

@@ -99,6 +99,8 @@ public final class ExperimentSchema {
                     s -> s.training().reconstructionReduction()),
             field("encoderChannels", SpecPart.TRAINING, ModelConfig.DEFAULT_CHANNELS, ExperimentSchema::encoderChannels,
                     s -> s.training().encoderChannels()),
+            field("lpipsSmallImageRules", SpecPart.TRAINING, List.of(), ExperimentSchema::smallImageRules,
+                    s -> s.training().lpipsSmallImageRules()),
             field("lpipsScaling", SpecPart.EVALUATION, "signed", closed("lpipsScaling", LpipsScaling::fromId),
                     s -> s.evaluation().lpipsScaling()),
             field("decoding", SpecPart.EVALUATION, "mean", closed("decoding", ProtocolVariants.Decoding::fromId),
@@ -180,12 +182,14 @@ public final class ExperimentSchema {
         List<Long> curveSteps = (List<Long>) v.get("curveSteps");
         @SuppressWarnings("unchecked")
         List<Integer> encoderChannels = (List<Integer>) v.get("encoderChannels");
+        @SuppressWarnings("unchecked")
+        List<SmallImagePolicy> smallImageRules = (List<SmallImagePolicy>) v.get("lpipsSmallImageRules");
         TrainingFields training = new TrainingFields((DatasetReference) v.get("dataset"), (int) v.get("trainSubset"),
                 (Architecture) v.get("architecture"), (int) v.get("latentDim"), (ReconstructionLoss) v.get("loss"),
                 (double) v.get("beta"), (int) v.get("batchSize"), (double) v.get("learningRate"),
                 (DecoderDenseActivation) v.get("decoderDenseActivation"), (int) v.get("validation"),
                 (KlReduction) v.get("klReduction"), (int) v.get("maxSteps"), curveSteps, (int) v.get("curveTestImages"),
-                encoderChannels, (ReconstructionReduction) v.get("reconstructionReduction"));
+                encoderChannels, (ReconstructionReduction) v.get("reconstructionReduction"), smallImageRules);
         EvaluationFields evaluation = new EvaluationFields((int) v.get("testSubset"), (int) v.get("testOffset"),
                 (SmallImagePolicy) v.get("lpipsSmallImages"), (LpipsScaling) v.get("lpipsScaling"),
                 (ProtocolVariants.Decoding) v.get("decoding"), (ProtocolVariants.PsnrReduction) v.get("psnrReduction"),
@@ -370,6 +374,26 @@ public final class ExperimentSchema {
             steps.add(step.asLong());
         }
         return List.copyOf(steps);
+    }
+
+    /** Distinct small-image rules, measured on step curves and at evaluation beside the standard ones. */
+    private static Object smallImageRules(JsonNode value, Reading reading) {
+        String field = "lpipsSmallImageRules";
+        if (!value.isArray()) {
+            throw new SpecFieldException(field, "expected a list of LPIPS small-image rules to measure beside "
+                    + SmallImagePolicy.STANDARD.stream().map(SmallImagePolicy::id).toList() + ", e.g. [\"bicubic48\", "
+                    + "\"nearest64\"], got " + value);
+        }
+        Reader rule = closed(field, SmallImagePolicy::fromId);
+        List<SmallImagePolicy> rules = new ArrayList<>();
+        for (JsonNode id : value) {
+            SmallImagePolicy policy = (SmallImagePolicy) rule.read(id, reading);
+            if (rules.contains(policy)) {
+                throw new SpecFieldException(field, "names '" + policy.id() + "' twice in " + value);
+            }
+            rules.add(policy);
+        }
+        return List.copyOf(rules);
     }
 
     private static Object encoderChannels(JsonNode value, Reading reading) {

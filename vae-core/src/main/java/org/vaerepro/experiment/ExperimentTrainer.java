@@ -84,7 +84,8 @@ public final class ExperimentTrainer {
                 fields.maxSteps());
         ImageDataset heldOut = datasets.validationSet(spec);
         StepCurve curve = fields.curveSteps().isEmpty() ? null
-                : new StepCurve(fields.curveSteps(), new ProtocolCurve(datasets.curveSet(spec), lpips, spec.seed()));
+                : new StepCurve(fields.curveSteps(), new ProtocolCurve(datasets.curveSet(spec), lpips, spec.seed(),
+                        fields.lpipsSmallImageRules()));
         TrainingResult result = new Trainer(config, List.of(new ConsoleProgress(prefix, log))).train(model, train,
                 folder.checkpointFile(), heldOut == null ? null
                         : new HeldOutValidation(heldOut, lpips, spec.evaluation().lpipsSmallImages()), curve);

@@ -10,6 +10,7 @@ import org.vaerepro.data.ImageDataset;
 import org.vaerepro.io.Preconditions;
 import org.vaerepro.metrics.Lpips;
 import org.vaerepro.metrics.ProtocolVariants;
+import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.AutoencoderModel;
 import org.vaerepro.model.ModelConfig;
 import org.vaerepro.train.StepMeasurement;
@@ -29,24 +30,27 @@ final class ProtocolCurve implements StepMeasurement {
     private final ImageDataset images;
     private final Supplier<Lpips> lpips;
     private final long noiseSeed;
+    private final List<SmallImagePolicy> moreRules;
 
-    ProtocolCurve(ImageDataset images, Supplier<Lpips> lpips, long noiseSeed) {
+    /** {@code moreRules}: the small-image rules measured beside the standard ones. */
+    ProtocolCurve(ImageDataset images, Supplier<Lpips> lpips, long noiseSeed, List<SmallImagePolicy> moreRules) {
         Preconditions.check(images.size() > 0, "a step curve needs test images, got none");
         this.images = images;
         this.lpips = lpips;
         this.noiseSeed = noiseSeed;
+        this.moreRules = List.copyOf(moreRules);
     }
 
     /** The ids a model of {@code config} gets at each point, in order. */
-    static List<String> ids(ModelConfig config) {
+    static List<String> ids(ModelConfig config, List<SmallImagePolicy> moreRules) {
         List<String> ids = new ArrayList<>(List.of(LOSS, RECONSTRUCTION, KL));
-        ids.addAll(ProtocolVariants.ids(config));
+        ids.addAll(ProtocolVariants.ids(config, moreRules));
         return ids;
     }
 
     @Override
     public Map<String, Double> measure(AutoencoderModel model) {
-        ProtocolVariants variants = new ProtocolVariants(model, lpips.get(), noiseSeed);
+        ProtocolVariants variants = new ProtocolVariants(model, lpips.get(), noiseSeed, moreRules);
         int n = images.size();
         TestLoss loss = new TestLoss();
         for (int from = 0; from < n; from += ExperimentEvaluator.EVAL_BATCH) {

@@ -2,6 +2,7 @@ package org.vaerepro.experiment;
 
 import java.util.List;
 import org.vaerepro.data.DatasetReference;
+import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.Architecture;
 import org.vaerepro.model.DecoderDenseActivation;
 import org.vaerepro.model.KlReduction;
@@ -16,16 +17,18 @@ import org.vaerepro.model.ReconstructionReduction;
  * dimensions by {@code klReduction}) and the optimisation settings, a step budget ({@code maxSteps}, 0 = the epochs
  * decide), and the early learning curve measured at the global steps {@code curveSteps} on the first
  * {@code curveTestImages} test images (empty: none; measuring never changes training, but the curve can only be
- * recorded while training). A change here retrains a run. Each field is declared once, in {@link ExperimentSchema}.
+ * recorded while training), under the LPIPS small-image rules {@code lpipsSmallImageRules} beside the standard ones
+ * (the final evaluation measures them too). A change here retrains a run. Each field is declared once, in {@link ExperimentSchema}.
  */
 public record TrainingFields(DatasetReference dataset, int trainSubset, Architecture architecture, int latentDim,
         ReconstructionLoss loss, double beta, int batchSize, double learningRate,
         DecoderDenseActivation decoderDenseActivation, int validation, KlReduction klReduction, int maxSteps,
         List<Long> curveSteps, int curveTestImages, List<Integer> encoderChannels,
-        ReconstructionReduction reconstructionReduction) {
+        ReconstructionReduction reconstructionReduction, List<SmallImagePolicy> lpipsSmallImageRules) {
 
     public TrainingFields {
         curveSteps = List.copyOf(curveSteps);
         encoderChannels = List.copyOf(encoderChannels);
+        lpipsSmallImageRules = List.copyOf(lpipsSmallImageRules);
     }
 }

@@ -26,8 +26,6 @@ import org.vaerepro.settings.Setting;
 public final class Lpips {
     public static final String WEIGHTS_FILE = "lpips-alex-v0.1.npz";
     static final int MIN_SIDE = 32;
-    /** The side {@link SmallImagePolicy#RESIZE64} brings small images to. */
-    static final int RESIZED_SIDE = 64;
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP)
             .policySpill(SpillPolicy.REALLOCATE).build();
@@ -191,7 +189,7 @@ public final class Lpips {
         return height < MIN_SIDE || width < MIN_SIDE;
     }
 
-    /** RGB, at least 32x32 (64x64 under {@link SmallImagePolicy#RESIZE64} when below 32x32), float. */
+    /** RGB, at least 32x32 (below it, the rule's size: 64x64 under {@link SmallImagePolicy#RESIZE64}), float. */
     static INDArray prepare(INDArray images, SmallImagePolicy policy) {
         INDArray x = images.castTo(DataType.FLOAT);
         if (x.size(1) == 1) {
@@ -207,7 +205,7 @@ public final class Lpips {
         return switch (policy) {
             case RESIZE -> ImageResize.bilinear(x, h, w);
             case PAD -> ImageResize.zeroPad(x, h, w);
-            case RESIZE64 -> ImageResize.bilinear(x, RESIZED_SIDE, RESIZED_SIDE);
+            default -> ImageResize.resample(x, policy.resampling(), policy.side(), policy.side());
         };
     }
 }

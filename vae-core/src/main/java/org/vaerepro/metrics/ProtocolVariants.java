@@ -25,7 +25,8 @@ import org.vaerepro.model.ModelConfig;
  * from {@link EvaluationNoise#SAMPLED_DECODING}, keyed by the caller's seed and each image's index);</li>
  * <li>PSNR ({@link PsnrReduction}): the mean of per-image PSNR, or the PSNR of the MSE pooled over all images;</li>
  * <li>LPIPS input ({@link LpipsScaling}): [-1,1] as the reference expects, or [0,1] unscaled;</li>
- * <li>LPIPS small-image rule ({@link SmallImagePolicy}), for images under 32x32 only.</li>
+ * <li>LPIPS small-image rule ({@link SmallImagePolicy}), for images under 32x32 only: the
+ * {@link SmallImagePolicy#STANDARD} rules and any more the caller names.</li>
  * </ul>
  * Every combination gets a stable id (a JSON key): {@code psnr/<decoding>/<reduction>}, e.g.
  * {@code psnr/mean/per-image}, and {@code lpips/<decoding>/<scaling>/<rule>}, e.g. {@code lpips/sampled/raw/resize64},
@@ -79,11 +80,16 @@ public final class ProtocolVariants {
 
     /** Variants of {@code model}'s reconstructions, the sampled decoding's noise keyed by {@code noiseSeed}. */
     public ProtocolVariants(AutoencoderModel model, Lpips lpips, long noiseSeed) {
+        this(model, lpips, noiseSeed, List.of());
+    }
+
+    /** As {@link #ProtocolVariants(AutoencoderModel, Lpips, long)}, measuring {@code moreRules} too. */
+    public ProtocolVariants(AutoencoderModel model, Lpips lpips, long noiseSeed, List<SmallImagePolicy> moreRules) {
         this.model = Preconditions.notNull(model, "model");
         this.lpips = Preconditions.notNull(lpips, "lpips");
         this.noiseSeed = noiseSeed;
         this.decodings = decodings(model.config());
-        this.rules = rules(model.config().input());
+        this.rules = rules(model.config().input(), moreRules);
         decodings.forEach(d -> psnr.put(d, new PsnrAccumulator()));
         for (Decoding decoding : decodings) {
             for (LpipsScaling scaling : LpipsScaling.values()) {
@@ -174,6 +180,11 @@ public final class ProtocolVariants {
 
     /** The ids of every variant a model of {@code config} is measured under, in the order of {@link #values}. */
     public static List<String> ids(ModelConfig config) {
+        return ids(config, List.of());
+    }
+
+    /** As {@link #ids(ModelConfig)}, measuring {@code moreRules} too. */
+    public static List<String> ids(ModelConfig config, List<SmallImagePolicy> moreRules) {
         List<String> ids = new ArrayList<>();
         List<Decoding> decodings = decodings(config);
         for (Decoding decoding : decodings) {
@@ -183,7 +194,7 @@ public final class ProtocolVariants {
         }
         for (Decoding decoding : decodings) {
             for (LpipsScaling scaling : LpipsScaling.values()) {
-                for (SmallImagePolicy rule : rules(config.input())) {
+                for (SmallImagePolicy rule : rules(config.input(), moreRules)) {
                     ids.add(lpipsId(decoding, scaling, rule));
                 }
             }
@@ -204,8 +215,15 @@ public final class ProtocolVariants {
         return config.architecture().variational() ? List.of(Decoding.values()) : List.of(Decoding.MEAN);
     }
 
-    private static List<SmallImagePolicy> rules(ImageShape shape) {
-        return Lpips.belowMinimum(shape.height(), shape.width()) ? List.of(SmallImagePolicy.values())
-                : Arrays.asList((SmallImagePolicy) null);
+    /**
+     * The small-image rules images of {@code shape} are measured under: {@link SmallImagePolicy#STANDARD}, then
+     * {@code moreRules} not among them, in order; one null entry for images LPIPS takes as they are.
+     */
+    public static List<SmallImagePolicy> rules(ImageShape shape, List<SmallImagePolicy> moreRules) {
+        if (!Lpips.belowMinimum(shape.height(), shape.width())) {
+            return Arrays.asList((SmallImagePolicy) null);
+        }
+        return java.util.stream.Stream.concat(SmallImagePolicy.STANDARD.stream(), moreRules.stream()).distinct()
+                .toList();
     }
 }

@@ -58,11 +58,7 @@ public record ProtocolSearch(PublishedMargins margins, List<RowSearch> rows, Lis
         /** "decode the sampled z, PSNR of the pooled MSE, LPIPS on [0, 1] images resized to 64". */
         public String describe() {
             String images = scaling == LpipsScaling.SIGNED ? "[-1, 1]" : "[0, 1] (unscaled)";
-            String ruleText = rule == null ? "" : switch (rule) {
-                case RESIZE -> " resized to 32";
-                case PAD -> " padded to 32";
-                case RESIZE64 -> " resized to 64";
-            };
+            String ruleText = rule == null ? "" : " " + rule.describe();
             return "decode the " + (decoding == ProtocolVariants.Decoding.MEAN ? "posterior mean" : "sampled z")
                     + ", PSNR " + (psnrReduction == ProtocolVariants.PsnrReduction.PER_IMAGE ? "per image" : "of the pooled MSE")
                     + ", LPIPS on " + images + " images" + ruleText;
@@ -201,11 +197,10 @@ public record ProtocolSearch(PublishedMargins margins, List<RowSearch> rows, Lis
     }
 
     private static RowSearch row(ExperimentSpec spec, List<ExperimentResult> runs, PublishedMargins margins) {
-        boolean small = Lpips.belowMinimum(spec.training().dataset().shape().height(),
-                spec.training().dataset().shape().width());
         List<ProtocolVariants.Decoding> decodings = spec.training().architecture().variational()
                 ? List.of(ProtocolVariants.Decoding.values()) : List.of(ProtocolVariants.Decoding.MEAN);
-        List<SmallImagePolicy> rules = small ? List.of(SmallImagePolicy.values()) : java.util.Arrays.asList((SmallImagePolicy) null);
+        List<SmallImagePolicy> rules = ProtocolVariants.rules(spec.training().dataset().shape(),
+                spec.training().lpipsSmallImageRules());
         Map<String, CellCurve> curves = new LinkedHashMap<>();
         List<RowProtocol> protocols = new ArrayList<>();
         for (ProtocolVariants.Decoding decoding : decodings) {

@@ -15,7 +15,10 @@ import org.vaerepro.data.Split;
 import org.vaerepro.data.StandardDataset;
 import org.vaerepro.io.AtomicFiles;
 import org.vaerepro.io.Json;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaerepro.metrics.Lpips;
+import org.vaerepro.metrics.LpipsScaling;
+import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.metrics.ProtocolVariants;
 import org.vaerepro.model.Architecture;
 import org.vaerepro.model.AutoencoderModel;
@@ -37,9 +40,15 @@ class ProtocolCurveTest {
         ModelConfig config = ModelConfig.of(new Architecture.Vae(), StandardDataset.MNIST.shape(), 3)
                 .withKlReduction(KlReduction.MEAN);
         AutoencoderModel model = AutoencoderModel.create(config, 8);
-        Map<String, Double> values = new ProtocolCurve(images, () -> lpips, 4).measure(model);
-        assertEquals(ProtocolCurve.ids(config), List.copyOf(values.keySet()));
-        assertEquals(3 + 16, values.size());
+        Map<String, Double> values = new ProtocolCurve(images, () -> lpips, 4, List.of(SmallImagePolicy.BICUBIC48))
+                .measure(model);
+        assertEquals(ProtocolCurve.ids(config, List.of(SmallImagePolicy.BICUBIC48)), List.copyOf(values.keySet()));
+        // 3 losses, 2 decodings x 2 PSNR reductions, 2 decodings x 2 scalings x 4 rules (3 standard + bicubic48).
+        assertEquals(3 + 4 + 16, values.size());
+        INDArray x = images.range(0, 30).images();
+        double bicubic = java.util.Arrays.stream(lpips.distances(x, model.reconstruct(x).dup(),
+                SmallImagePolicy.BICUBIC48, LpipsScaling.RAW)).average().orElseThrow();
+        assertEquals(bicubic, values.get("lpips/mean/raw/bicubic48"), 1e-6);
         Map<String, Double> losses = model.losses(images.range(0, 30).images(), null);
         assertEquals(losses.get("reconstructionLoss"), values.get(ProtocolCurve.RECONSTRUCTION), 1e-9);
         // The curve's KL is the divergence; the total is the objective, here with the KL averaged over 3 dimensions.

@@ -249,14 +249,16 @@ class RunStatusTest {
         assertEquals(List.of("id", "dataset", "trainSubset", "testSubset", "testOffset", "architecture", "latentDim",
                 "loss", "beta", "epochs", "batchSize", "learningRate", "seed", "lpipsSmallImages", "reported", "seeds",
                 "decoderDenseActivation", "validation", "patience", "minDelta", "checkpointEverySteps", "klReduction",
-                "maxSteps", "curveSteps", "curveTestImages", "reconstructionReduction", "encoderChannels", "lpipsScaling",
-                "decoding", "psnrReduction", "likelihoodSamples", "likelihoodImages"),
+                "maxSteps", "curveSteps", "curveTestImages", "reconstructionReduction", "encoderChannels",
+                "lpipsSmallImageRules", "lpipsScaling", "decoding", "psnrReduction", "likelihoodSamples", "likelihoodImages"),
                 iterable(json), "one flat object, in the schema's order");
         assertEquals(spec, Json.mapper().treeToValue(json, ExperimentSpec.class));
         // A training-spec.json of version 2 held the evaluation and judgement fields as null, and no checkpoint spacing.
         json.putNull("lpipsSmallImages");
         json.putNull("reported");
         json.remove("checkpointEverySteps");
+        // Files written before a field existed read its default.
+        json.remove("lpipsSmallImageRules");
         ExperimentSpec older = Json.mapper().treeToValue(json, ExperimentSpec.class);
         assertEquals(spec.training(), older.training());
         assertEquals(spec.evaluation(), older.evaluation());

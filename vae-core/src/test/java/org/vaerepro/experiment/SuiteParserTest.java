@@ -76,6 +76,9 @@ class SuiteParserTest {
         "\"latentDim\": 2|\"latentDim\": 2, \"encoderChannels\": [16, 32]|:5:|field 'encoderChannels': expected the three encoder convolutions' channel counts",
         "\"latentDim\": 2|\"latentDim\": 2, \"encoderChannels\": [16, 0, 64]|:5:|field 'encoderChannels': expected three positive channel counts",
         "\"latentDim\": 2|\"latentDim\": 2, \"testOffset\": -1|:5:|field 'testOffset'",
+        "\"latentDim\": 2|\"latentDim\": 2, \"lpipsSmallImageRules\": \"bicubic48\"|:5:|field 'lpipsSmallImageRules': expected a list of LPIPS small-image rules to measure beside [resize, pad, resize64]",
+        "\"latentDim\": 2|\"latentDim\": 2, \"lpipsSmallImageRules\": [\"bicubic40\"]|:5:|field 'lpipsSmallImageRules': unknown LPIPS small-image policy 'bicubic40'",
+        "\"latentDim\": 2|\"latentDim\": 2, \"lpipsSmallImageRules\": [\"nearest64\", \"NEAREST64\"]|:5:|field 'lpipsSmallImageRules': names 'nearest64' twice",
         "\"latentDim\": 2|\"latentDim\": 2, \"reconstructionReduction\": \"max\"|:5:|field 'reconstructionReduction': unknown reconstruction reduction 'max'",
         "\"latentDim\": 2|\"latentDim\": 2, \"validation\": 100, \"patience\": 3, \"maxSteps\": 50|:5:|field 'maxSteps': a step budget and early stopping cannot both end a run",
         "\"lpipsSmallImages\": \"pad\"|\"lpipsSmallImages\": \"pad\", \"decoding\": \"sampled\"|:7:|field 'decoding': the autoencoder ('ae') has one decoding",
@@ -100,13 +103,16 @@ class SuiteParserTest {
                    {"id": "stopping", "latentDim": 2, "validation": 100, "patience": 3, "curveSteps": [10, 20]},
                    {"id": "sampled", "latentDim": 2, "decoding": "sampled", "likelihoodSamples": 8},
                    {"id": "half", "latentDim": 2, "encoderChannels": [16, 32, 64], "testOffset": 5000,
-                    "reconstructionReduction": "mean"}]}
+                    "reconstructionReduction": "mean", "lpipsSmallImageRules": ["bicubic-aa48", "resize"]}]}
                 """));
         List<ExperimentSpec> specs = suite.experiments();
         assertEquals(List.of(16, 32, 64), specs.get(3).training().encoderChannels());
         assertEquals(List.of(16, 32, 64), ExperimentTrainer.modelConfig(specs.get(3)).channels(), "the model is built so");
         assertEquals(List.of(32, 64, 128), specs.get(0).training().encoderChannels(), "the source's widths by default");
         assertEquals(5000, specs.get(3).evaluation().testOffset());
+        assertEquals(List.of(SmallImagePolicy.BICUBIC_AA48, SmallImagePolicy.RESIZE),
+                specs.get(3).training().lpipsSmallImageRules(), "a standard rule may be named; it is measured once");
+        assertEquals(List.of(), specs.get(0).training().lpipsSmallImageRules());
         assertEquals(ReconstructionReduction.MEAN, ExperimentTrainer.modelConfig(specs.get(3)).reconstructionReduction());
         assertEquals(ReconstructionReduction.SUM, ExperimentTrainer.modelConfig(specs.get(0)).reconstructionReduction());
         assertEquals(List.of(10L, 15L), specs.get(0).training().curveSteps(), "the budget's last step is measured");

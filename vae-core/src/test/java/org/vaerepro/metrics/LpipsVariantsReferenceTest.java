@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,7 +17,7 @@ import org.vaerepro.data.StandardDataset;
 import org.vaerepro.io.Json;
 
 /**
- * LPIPS's protocol variants (input scaling, small-image rules) and the bilinear resizes against PyTorch on real
+ * LPIPS's protocol variants (input scaling, small-image rules) and every resize against PyTorch on real
  * test images: lpips-variants-reference.json, written by src/bench/python/lpips_variants_reference.py from the
  * reference computation on the same weights (which that script first checks against lpips-reference.npz).
  */
@@ -92,32 +93,45 @@ class LpipsVariantsReferenceTest {
     }
 
     @Test
-    void bilinearResizesTo32And64MatchPyTorchInterpolate() {
+    void everyResizeMatchesPyTorchInterpolate() {
         INDArray image = SharedData.repository().load(StandardDataset.MNIST, Split.TEST).range(0, 1).images();
         JsonNode pixels = reference.get("resizedPixels");
-        for (int side : new int[] {32, 64}) {
-            JsonNode expected = reference.at("/resize/" + side);
-            INDArray resized = ImageResize.bilinear(image, side, side).castTo(DataType.DOUBLE);
-            assertEquals(expected.get("sum").asDouble(), resized.sumNumber().doubleValue(), 1e-4, side + " sum");
+        for (SmallImagePolicy rule : SmallImagePolicy.values()) {
+            if (rule == SmallImagePolicy.PAD) {
+                continue;
+            }
+            int side = rule.side();
+            JsonNode expected = reference.at("/resize/" + rule.id());
+            assertEquals(4, expected.size(), rule.id());
+            INDArray resized = ImageResize.resample(image, rule.resampling(), side, side).castTo(DataType.DOUBLE);
+            assertEquals(expected.get("sum").asDouble(), resized.sumNumber().doubleValue(), 1e-4, rule + " sum");
             assertEquals(expected.get("sumOfSquares").asDouble(), resized.mul(resized).sumNumber().doubleValue(), 1e-4,
-                    side + " sum of squares");
+                    rule + " sum of squares");
             for (int i = 0; i < pixels.size(); i++) {
                 int row = pixels.get(i).get(0).asInt() % side;
                 int column = pixels.get(i).get(1).asInt() % side;
                 assertEquals(expected.get("pixels").get(i).asDouble(), resized.getDouble(0, 0, row, column), 1e-6,
-                        side + " pixel (" + row + ", " + column + ")");
+                        rule + " pixel (" + row + ", " + column + ")");
             }
+            // The image LPIPS sees under the rule has the rule's size.
+            assertEquals(side, Lpips.prepare(image, rule).size(2), rule.id());
         }
-        // Under 64: the images LPIPS sees under each rule have the rule's size.
-        assertEquals(64, Lpips.prepare(image, SmallImagePolicy.RESIZE64).size(2));
         assertEquals(32, Lpips.prepare(image, SmallImagePolicy.PAD).size(3));
+        // The modes differ by far more than the tolerance at 48 px, so each comparison tells them apart.
+        INDArray bilinear = ImageResize.resample(image, SmallImagePolicy.Resampling.BILINEAR, 48, 48);
+        for (SmallImagePolicy.Resampling mode : List.of(SmallImagePolicy.Resampling.NEAREST,
+                SmallImagePolicy.Resampling.BICUBIC, SmallImagePolicy.Resampling.BICUBIC_ANTIALIASED)) {
+            double largest = ImageResize.resample(image, mode, 48, 48).sub(bilinear).amaxNumber().doubleValue();
+            assertTrue(largest > 1e-2, mode + " differs from bilinear by at most " + largest);
+        }
     }
 
     @Test
     void unknownRulesAndScalingsNameTheChoices() {
         IllegalArgumentException rule = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SmallImagePolicy.fromId("crop"));
-        assertTrue(rule.getMessage().contains("[resize, pad, resize64]"), rule.getMessage());
+        assertTrue(rule.getMessage().contains("[resize, pad, resize64, resize48, nearest32, nearest48, nearest64, "
+                + "bicubic32, bicubic48, bicubic64, bicubic-aa32, bicubic-aa48, bicubic-aa64]"), rule.getMessage());
         assertEquals(SmallImagePolicy.RESIZE64, SmallImagePolicy.fromId("RESIZE64"));
         IllegalArgumentException scaling = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> LpipsScaling.fromId("unit"));

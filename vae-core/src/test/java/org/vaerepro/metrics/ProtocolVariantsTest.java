@@ -54,6 +54,17 @@ class ProtocolVariantsTest {
                 ProtocolVariants.ids(ModelConfig.of(new Architecture.Autoencoder(), StandardDataset.CIFAR10.shape(), 64)));
         assertEquals(8, ProtocolVariants.ids(ModelConfig.of(new Architecture.Autoencoder(), StandardDataset.MNIST.shape(),
                 2)).size());
+        // More rules follow the standard ones, once each; 32x32 images take none.
+        List<SmallImagePolicy> more = List.of(SmallImagePolicy.NEAREST48, SmallImagePolicy.RESIZE64,
+                SmallImagePolicy.BICUBIC_AA64);
+        assertEquals(List.of(SmallImagePolicy.RESIZE, SmallImagePolicy.PAD, SmallImagePolicy.RESIZE64,
+                SmallImagePolicy.NEAREST48, SmallImagePolicy.BICUBIC_AA64),
+                ProtocolVariants.rules(StandardDataset.MNIST.shape(), more));
+        assertEquals(java.util.Arrays.asList((SmallImagePolicy) null),
+                ProtocolVariants.rules(StandardDataset.CIFAR10.shape(), more));
+        assertEquals(16 + 2 * 2 * 2, ProtocolVariants.ids(mnistVae, more).size());
+        assertEquals("lpips/sampled/raw/bicubic-aa64", ProtocolVariants.ids(mnistVae, more).get(23));
+        assertEquals(ProtocolVariants.ids(cifarVae), ProtocolVariants.ids(cifarVae, more));
     }
 
     @Test

@@ -36,6 +36,11 @@ class ProtocolSearchTest {
 
     /** PSNR per-image rises 11, 12, 13, 14, 15 (+ seed offset); pooled is 0.6 dB lower; LPIPS falls, raw is +0.1. */
     private static List<StepPoint> curve(double offset) {
+        return curve(offset, List.of("resize", "pad", "resize64"));
+    }
+
+    /** As {@link #curve(double)}, with LPIPS under {@code rules}; rules other than pad take resize's value. */
+    private static List<StepPoint> curve(double offset, List<String> rules) {
         List<StepPoint> points = new ArrayList<>();
         for (int i = 0; i < STEPS.length; i++) {
             Map<String, Double> values = new LinkedHashMap<>();
@@ -45,7 +50,7 @@ class ProtocolSearchTest {
                 values.put("psnr/" + decoding + "/pooled", 10.4 + i + offset + shift);
                 for (String scaling : List.of("signed", "raw")) {
                     double lpips = 0.40 - 0.05 * i + (scaling.equals("raw") ? 0.10 : 0) - shift * 0.02;
-                    for (String rule : List.of("resize", "pad", "resize64")) {
+                    for (String rule : rules) {
                         values.put("lpips/" + decoding + "/" + scaling + "/" + rule, lpips + (rule.equals("pad") ? 0.2 : 0));
                     }
                 }
@@ -53,6 +58,31 @@ class ProtocolSearchTest {
             points.add(new StepPoint(STEPS[i], 0, values));
         }
         return points;
+    }
+
+    @Test
+    void declaredSmallImageRulesAreReadingsOfTheirOwn() throws Exception {
+        Suite suite = new SuiteParser().parse(Files.writeString(dir.resolve("rules.json"), """
+                {"suite": "rules", "defaults": {"dataset": "mnist", "architecture": "vae", "epochs": 1, "seed": 1,
+                  "curveSteps": [25, 50, 100, 200, 400], "lpipsSmallImageRules": ["bicubic48"]},
+                 "experiments": [{"id": "d2", "latentDim": 2, "reported": {"psnr": 13.0, "lpips": 0.30, "source": "t"}}]}
+                """));
+        OutputLayout layout = new OutputLayout(dir.resolve("out"));
+        Run run = Suite.runs(suite.experiments()).get(0);
+        AtomicFiles.writeJson(layout.run(suite, run).metricsFile(), new ExperimentResult(suite.name(), run.spec(),
+                new ExperimentMetrics(100, 15, 15, 0.5, 0.2, "resize", Map.of(), 1, 1, 2, 0.5, 0.5, 0.1, 1, Map.of(),
+                        null), List.of(new EpochReport(0, 1, 1, 0, 1, 100, null)), Map.of(), 1,
+                Fixtures.provenance("a".repeat(64), "b".repeat(64), run.seed(), 1), null,
+                curve(0, List.of("resize", "pad", "resize64", "bicubic48"))));
+        ProtocolSearch.RowSearch row = ProtocolSearch.of(SuiteResults.read(suite, layout)).rows().get(0);
+        // 2 decodings x 2 PSNR reductions x 2 scalings x 4 rules.
+        assertEquals(32, row.protocols().size());
+        ProtocolSearch.RowProtocol bicubic = row.protocols().stream().filter(p -> p.protocol().psnrId()
+                .equals("psnr/mean/per-image") && p.protocol().lpipsId().equals("lpips/mean/signed/bicubic48"))
+                .findFirst().orElseThrow();
+        assertEquals("[100]", bicubic.both().toString());
+        assertTrue(bicubic.protocol().describe().endsWith("LPIPS on [-1, 1] images resized to 48 (bicubic)"),
+                bicubic.protocol().describe());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.vaerepro.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,8 +33,9 @@ class ProtocolSuiteTest {
                  "experiments": [
                    {"id": "reference"},
                    {"id": "published", "klReduction": "mean", "maxSteps": 12, "curveSteps": [2, 4, 8, 12],
-                    "curveTestImages": 40, "decoding": "sampled", "lpipsScaling": "raw", "lpipsSmallImages": "resize64",
-                    "psnrReduction": "pooled", "likelihoodSamples": 5, "likelihoodImages": 20}]}
+                    "curveTestImages": 40, "decoding": "sampled", "lpipsScaling": "raw", "lpipsSmallImages": "bicubic-aa64",
+                    "lpipsSmallImageRules": ["nearest48"], "psnrReduction": "pooled", "likelihoodSamples": 5,
+                    "likelihoodImages": 20}]}
                 """);
         List<String> log = new ArrayList<>();
         SuiteSession session = new SuiteSession(new SessionSettings(suiteFile, dir.resolve("out"), List.of(), Shard.ALL, 0,
@@ -53,12 +55,18 @@ class ProtocolSuiteTest {
 
         // The declared protocol picks its own headline from the same grid.
         assertEquals(published.metrics().byProtocol().get("psnr/sampled/pooled"), published.metrics().psnr(), 0.0);
-        assertEquals(published.metrics().byProtocol().get("lpips/sampled/raw/resize64"), published.metrics().lpips(), 0.0);
+        assertEquals(published.metrics().byProtocol().get("lpips/sampled/raw/bicubic-aa64"), published.metrics().lpips(),
+                0.0);
+        // The grid: the standard rules, the declared nearest48 and the headline's bicubic-aa64, 4 values each.
+        assertEquals(16 + 2 * 4, published.metrics().byProtocol().size(),
+                published.metrics().byProtocol().keySet().toString());
         assertEquals(12, published.provenance().training().steps(), "the step budget ends training mid-epoch");
         assertEquals(List.of(2L, 4L, 8L, 12L), published.stepCurve().stream().map(StepPoint::step).toList());
         StepPoint last = published.stepCurve().get(3);
-        assertTrue(last.values().containsKey("lpips/sampled/raw/resize64") && last.values().containsKey("loss/kl"),
-                last.values().keySet().toString());
+        assertTrue(last.values().containsKey("lpips/sampled/raw/resize64") && last.values().containsKey("loss/kl")
+                && last.values().containsKey("lpips/mean/signed/nearest48"), last.values().keySet().toString());
+        // A step curve measures the declared rules; the headline's own rule is the evaluation's.
+        assertFalse(last.values().containsKey("lpips/sampled/raw/bicubic-aa64"), last.values().keySet().toString());
         assertNotNull(published.metrics().likelihood());
         assertEquals(20, published.metrics().likelihood().images());
         assertEquals(5, published.metrics().likelihood().samples());
