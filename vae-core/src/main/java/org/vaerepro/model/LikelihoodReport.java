@@ -1,5 +1,7 @@
 package org.vaerepro.model;
 
+import java.util.List;
+
 /**
  * Test-set likelihood bounds of a VAE ({@link MarginalLikelihood}), in nats per image unless named otherwise, each
  * a mean over images with its standard error (sample standard deviation over images / sqrt(images)):
@@ -15,10 +17,17 @@ package org.vaerepro.model;
  * </ul>
  * {@code likelihood} names log p(x|z) ({@link MarginalLikelihood.Likelihood}: "bernoulli" or
  * "gaussian-variance-0.5"); {@code noiseSeed} keys the importance samples ({@link EvaluationNoise}).
+ * {@code nllPerImage} keeps each image's NLL, in the order evaluated, so that two models evaluated on the same images
+ * can be compared image by image; null in files written before it was kept.
  */
 public record LikelihoodReport(String likelihood, int images, int samples, int dimensions, long noiseSeed,
         Estimate nll, Estimate elbo, Estimate negativeElbo, Estimate analyticElbo, Estimate reconstruction, Estimate kl,
-        double nllBitsPerDimension, double negativeElboBitsPerDimension, double negativeAnalyticElboBitsPerDimension) {
+        double nllBitsPerDimension, double negativeElboBitsPerDimension, double negativeAnalyticElboBitsPerDimension,
+        List<Double> nllPerImage) {
+
+    public LikelihoodReport {
+        nllPerImage = nllPerImage == null ? null : List.copyOf(nllPerImage);
+    }
 
     /** A mean over images and its standard error. */
     public record Estimate(double mean, double standardError) {

@@ -224,6 +224,7 @@ public final class MarginalLikelihood {
         double bits = dimensions * Math.log(2);
         return new LikelihoodReport(likelihood.id(), perImage.size(), samples, dimensions, noiseSeed, nll, elbo,
                 elbo.negated(), analytic, LikelihoodReport.Estimate.of(reconstruction()), LikelihoodReport.Estimate.of(kl()),
-                nll.mean() / bits, -elbo.mean() / bits, -analytic.mean() / bits);
+                nll.mean() / bits, -elbo.mean() / bits, -analytic.mean() / bits,
+                java.util.Arrays.stream(nll()).boxed().toList());
     }
 }

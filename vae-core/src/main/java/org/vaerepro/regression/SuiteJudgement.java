@@ -20,12 +20,14 @@ import org.vaerepro.statistics.SampleSummary;
  * with the suite's margins ({@link PublishedTableRule}), per (architecture, dataset) column the bottleneck claim's
  * steps with their family-wise verdicts over every tested step of the suite ({@link BottleneckClaim}), and the
  * trend of the values where the claim cannot be tested, and, from step curves, where each published number sits
- * ({@link ProtocolSearch}), and every run's status ({@link RunJudgement}). It is written to, and read back from,
+ * ({@link ProtocolSearch}), the test NLLs compared image by image ({@link PairedLikelihood}), and every run's
+ * status ({@link RunJudgement}). It is written to, and read back from,
  * {@code judgement.json} ({@link Judgement}); the page, the gate's checks ({@link SuiteGate}), the site report and the
  * Spark driver render or assert it, and none of them judges on its own. Runs that are not current count nowhere.
  */
 public record SuiteJudgement(String suite, PublishedMargins margins, CellRequirement verdictRequired,
-        List<ClaimColumn> columns, ProtocolSearch protocolSearch, List<RunJudgement> runs) {
+        List<ClaimColumn> columns, ProtocolSearch protocolSearch, PairedLikelihood pairedLikelihood,
+        List<RunJudgement> runs) {
 
     public SuiteJudgement {
         columns = List.copyOf(columns);
@@ -70,7 +72,8 @@ public record SuiteJudgement(String suite, PublishedMargins margins, CellRequire
             judged.add(columns.get(i).withSteps(adjusted.get(i)));
         }
         return new SuiteJudgement(results.suite().name(), results.suite().margins(), results.suite().verdictRequired(),
-                judged, ProtocolSearch.of(results), results.suite().experiments().stream()
+                judged, ProtocolSearch.of(results), PairedLikelihood.of(results),
+                results.suite().experiments().stream()
                         .flatMap(spec -> results.runs(spec).stream())
                         .map(run -> RunJudgement.of(run, results.status(run))).toList());
     }

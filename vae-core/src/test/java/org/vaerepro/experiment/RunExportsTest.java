@@ -31,7 +31,7 @@ import org.vaerepro.model.ModelFile;
 class RunExportsTest {
     private static final LikelihoodReport.Estimate ESTIMATE = new LikelihoodReport.Estimate(100, 2);
     private static final LikelihoodReport LIKELIHOOD = new LikelihoodReport("bernoulli", 3, 4, 784, 11, ESTIMATE,
-            ESTIMATE, ESTIMATE, ESTIMATE, ESTIMATE, ESTIMATE, 0.2, 0.2, 0.2);
+            ESTIMATE, ESTIMATE, ESTIMATE, ESTIMATE, ESTIMATE, 0.2, 0.2, 0.2, List.of(98.0, 100.0, 102.0));
     @TempDir
     Path dir;
 
