@@ -17,21 +17,36 @@ public final class PsnrAccumulator {
     private long images;
 
     public void add(INDArray originals, INDArray reconstructions) {
+        double[] squaredErrors = squaredErrors(originals, reconstructions);
+        long perImagePixels = originals.length() / squaredErrors.length;
+        for (double se : squaredErrors) {
+            squaredErrorSum += se;
+            psnrSum += psnr(se / perImagePixels);
+        }
+        pixels += originals.length();
+        images += squaredErrors.length;
+    }
+
+    /** Each image's PSNR, in dB, in the batch's order. */
+    public static double[] perImage(INDArray originals, INDArray reconstructions) {
+        double[] squaredErrors = squaredErrors(originals, reconstructions);
+        long perImagePixels = originals.length() / squaredErrors.length;
+        double[] psnr = new double[squaredErrors.length];
+        for (int i = 0; i < psnr.length; i++) {
+            psnr[i] = psnr(squaredErrors[i] / perImagePixels);
+        }
+        return psnr;
+    }
+
+    /** Each image's summed squared error, in double precision. */
+    private static double[] squaredErrors(INDArray originals, INDArray reconstructions) {
         if (!java.util.Arrays.equals(originals.shape(), reconstructions.shape())) {
             throw new IllegalArgumentException("shapes differ: " + java.util.Arrays.toString(originals.shape()) + " vs "
                     + java.util.Arrays.toString(reconstructions.shape()));
         }
         long n = originals.size(0);
         INDArray diff = originals.castTo(DataType.DOUBLE).sub(reconstructions.castTo(DataType.DOUBLE));
-        INDArray perImage = diff.muli(diff).reshape(n, -1).sum(1);
-        long perImagePixels = originals.length() / n;
-        for (int i = 0; i < n; i++) {
-            double se = perImage.getDouble(i);
-            squaredErrorSum += se;
-            psnrSum += psnr(se / perImagePixels);
-        }
-        pixels += originals.length();
-        images += n;
+        return diff.muli(diff).reshape(n, -1).sum(1).toDoubleVector();
     }
 
     static double psnr(double mse) {
