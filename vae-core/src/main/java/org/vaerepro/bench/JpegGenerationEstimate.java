@@ -32,7 +32,6 @@ import org.vaerepro.metrics.PsnrAccumulator;
 import org.vaerepro.metrics.SmallImagePolicy;
 import org.vaerepro.model.AutoencoderModel;
 import org.vaerepro.model.ModelFile;
-import org.vaerepro.statistics.PairedTest;
 import org.vaerepro.statistics.SampleSummary;
 
 /**
@@ -41,8 +40,8 @@ import org.vaerepro.statistics.SampleSummary;
  * are not here to compare with. This program applies one more generation (ImageIO's JPEG codec at each given
  * quality, its default 4:2:0 chroma subsampling, 8-bit round trip) to the first test images and evaluates trained
  * models on the images as stored and after it: each image's PSNR and LPIPS (the reference's [-1, 1] input) of its
- * posterior-mean reconstruction, against the image the model was given, and the paired differences (after minus
- * as stored) with Student's t over images. JPEG at the quality an image was last compressed with nearly returns the
+ * posterior-mean reconstruction, against the image the model was given, and the per-image differences (after minus
+ * as stored) with their mean's Student-t 95% interval over images. JPEG at the quality an image was last compressed with nearly returns the
  * same image, so a generation at 75 says how close the copy is to ImageIO's codec, and lower qualities how
  * sensitive each metric is to added artefacts. Writes a JSON record and prints a table.
  */
@@ -72,7 +71,8 @@ public final class JpegGenerationEstimate {
         ObjectNode record = Json.mapper().createObjectNode();
         record.put("description", "PSNR and LPIPS of posterior-mean reconstructions of the first " + test.size() + " "
                 + dataset.id() + " test images as stored and after one more JPEG generation (ImageIO, 4:2:0) at each "
-                + "quality; differences are after minus as stored, Student's t over images (JpegGenerationEstimate)");
+                + "quality; differences are after minus as stored, per image, with their mean's Student-t 95% interval "
+                + "over images (JpegGenerationEstimate)");
         record.put("dataset", dataset.id());
         record.put("images", test.size());
         record.set("models", Json.mapper().valueToTree(files.stream().map(Path::toString).toList()));
@@ -101,8 +101,8 @@ public final class JpegGenerationEstimate {
             for (int m = 0; m < models.size(); m++) {
                 double[][] before = asStored.get(m);
                 double[][] after = measure(models.get(m), again, lpips);
-                PairedTest psnr = PairedTest.of(before[0], after[0]);
-                PairedTest lp = PairedTest.of(before[1], after[1]);
+                SampleSummary psnr = summary(differences(before[0], after[0]));
+                SampleSummary lp = summary(differences(before[1], after[1]));
                 ObjectNode row = byModel.addObject();
                 row.put("model", files.get(m).toString());
                 row.set("psnrStored", Json.mapper().valueToTree(summary(before[0])));
@@ -111,9 +111,8 @@ public final class JpegGenerationEstimate {
                 row.set("lpipsDifference", Json.mapper().valueToTree(lp));
                 System.out.printf(Locale.ROOT, "%d\t%.2f\t%s\t%.3f\t%+.3f [%+.3f, %+.3f]\t%.4f\t%+.4f [%+.4f, %+.4f]%n",
                         quality, summary(imagePsnr).mean(), files.get(m), summary(before[0]).mean(),
-                        psnr.differences().mean(), psnr.differences().low(), psnr.differences().high(),
-                        summary(before[1]).mean(), lp.differences().mean(), lp.differences().low(),
-                        lp.differences().high());
+                        psnr.mean(), psnr.low(), psnr.high(), summary(before[1]).mean(), lp.mean(), lp.low(),
+                        lp.high());
             }
         }
         AtomicFiles.writeJson(out, record);
@@ -133,6 +132,15 @@ public final class JpegGenerationEstimate {
             from += psnr.length;
         }
         return values;
+    }
+
+    /** after[i] - before[i]: summarised, their mean and its Student-t interval are the paired comparison. */
+    private static double[] differences(double[] before, double[] after) {
+        double[] d = new double[before.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = after[i] - before[i];
+        }
+        return d;
     }
 
     private static SampleSummary summary(double[] values) {
