@@ -72,8 +72,9 @@ def main():
     search_rows = {}
     for reduction, name in searches.items():
         search_rows[reduction] = {r["id"]: r for r in judgement(args.results, name)["judged"]["protocolSearch"]["rows"]}
+    compared = pathlib.Path(suite["comparedWith"]).stem if suite.get("comparedWith") else "no compared suite"
     print("| row | selected on (suite, step, reading) | cell | reported | search value (within margin) |"
-          " confirmation (95% t) | verdict | earlier, not held out |")
+          f" confirmation (95% t) | verdict | verdict in {compared} |")
     print("|---|---|---|---|---|---|---|---|")
     for experiment in suite["experiments"]:
         fields = declared(suite, experiment)
