@@ -1,11 +1,14 @@
 package org.vaerepro.regression;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.vaerepro.experiment.ExperimentResult;
+import org.vaerepro.experiment.ExperimentSchema;
 import org.vaerepro.experiment.ExperimentSpec;
+import org.vaerepro.experiment.SpecPart;
 import org.vaerepro.experiment.SuiteResults;
 import org.vaerepro.model.LikelihoodReport;
 import org.vaerepro.statistics.PairedTest;
@@ -80,10 +83,13 @@ public record PairedLikelihood(List<Pair> pairs) {
         return new PairedLikelihood(pairs);
     }
 
-    /** Null unless the two differ in exactly one of bottleneck and architecture, on the same data and images. */
+    /**
+     * Null unless the two differ in exactly one of bottleneck and architecture: every other training field (the data
+     * among them) equal, and the likelihood measured alike on the same test images.
+     */
     private static Contrast contrast(ExperimentSpec a, ExperimentSpec b) {
-        if (!a.training().dataset().equals(b.training().dataset())
-                || a.evaluation().testOffset() != b.evaluation().testOffset()) {
+        if (!otherTraining(a).equals(otherTraining(b)) || a.evaluation().testOffset() != b.evaluation().testOffset()
+                || a.evaluation().likelihoodSamples() != b.evaluation().likelihoodSamples()) {
             return null;
         }
         boolean sameArchitecture = a.training().architecture().equals(b.training().architecture());
@@ -92,6 +98,13 @@ public record PairedLikelihood(List<Pair> pairs) {
             return Contrast.BOTTLENECK;
         }
         return !sameArchitecture && sameBottleneck ? Contrast.ARCHITECTURE : null;
+    }
+
+    /** The training fields, as suite files write them, but for the two a pair may differ in. */
+    private static ObjectNode otherTraining(ExperimentSpec spec) {
+        ObjectNode fields = ExperimentSchema.write(spec, Set.of(SpecPart.TRAINING));
+        fields.remove(List.of("architecture", "latentDim"));
+        return fields;
     }
 
     private static Pair pair(SuiteResults results, ExperimentSpec first, ExperimentSpec second, Contrast contrast) {
