@@ -95,23 +95,25 @@ public final class JpegGenerationEstimate {
             }
             ObjectNode generation = rows.addObject();
             generation.put("quality", quality);
-            generation.set("psnrToStored", Json.mapper().valueToTree(SampleSummary.of(imagePsnr,
-                    SampleSummary.CONFIDENCE_95)));
+            SampleSummary toStored = summary(imagePsnr);
+            generation.set("psnrToStored", Json.mapper().valueToTree(toStored));
             ArrayNode byModel = generation.putArray("models");
             for (int m = 0; m < models.size(); m++) {
                 double[][] before = asStored.get(m);
                 double[][] after = measure(models.get(m), again, lpips);
+                SampleSummary psnrStored = summary(before[0]);
+                SampleSummary lpipsStored = summary(before[1]);
                 SampleSummary psnr = summary(differences(before[0], after[0]));
                 SampleSummary lp = summary(differences(before[1], after[1]));
                 ObjectNode row = byModel.addObject();
                 row.put("model", files.get(m).toString());
-                row.set("psnrStored", Json.mapper().valueToTree(summary(before[0])));
+                row.set("psnrStored", Json.mapper().valueToTree(psnrStored));
                 row.set("psnrDifference", Json.mapper().valueToTree(psnr));
-                row.set("lpipsStored", Json.mapper().valueToTree(summary(before[1])));
+                row.set("lpipsStored", Json.mapper().valueToTree(lpipsStored));
                 row.set("lpipsDifference", Json.mapper().valueToTree(lp));
                 System.out.printf(Locale.ROOT, "%d\t%.2f\t%s\t%.3f\t%+.3f [%+.3f, %+.3f]\t%.4f\t%+.4f [%+.4f, %+.4f]%n",
-                        quality, summary(imagePsnr).mean(), files.get(m), summary(before[0]).mean(),
-                        psnr.mean(), psnr.low(), psnr.high(), summary(before[1]).mean(), lp.mean(), lp.low(),
+                        quality, toStored.mean(), files.get(m), psnrStored.mean(),
+                        psnr.mean(), psnr.low(), psnr.high(), lpipsStored.mean(), lp.mean(), lp.low(),
                         lp.high());
             }
         }
