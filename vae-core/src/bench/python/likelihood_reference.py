@@ -104,6 +104,19 @@ def summary(values):
     return {"mean": values.mean().item(), "standardError": (values.std(unbiased=True) / math.sqrt(len(values))).item()}
 
 
+def save(result, out):
+    if any("run" in case for case in result["cases"].values()):
+        result["description"] = ("PyTorch " + torch.__version__ + " float64 likelihood bounds of trained runs, "
+                                 "produced by vae-core/src/bench/python/likelihood_reference.py from "
+                                 "LikelihoodRunExport exports, beside each run's own report (java) and the "
+                                 "difference java - here")
+    partial = out.with_name(out.name + ".partial")
+    with open(partial, "w") as f:
+        json.dump(result, f, indent=2)
+        f.write("\n")
+    os.replace(partial, out)  # a reader never sees half a file, and an interrupted run leaves the old one
+
+
 @torch.no_grad()
 def main():
     export, out = Path(sys.argv[1]), Path(sys.argv[2])
@@ -179,16 +192,10 @@ def main():
         print(f"{path.stem}: NLL {nll.mean():.4f} ± {summary(nll)['standardError']:.4f}, ELBO {elbo.mean():.4f}, "
               f"analytic ELBO {analytic.mean():.4f}; encoder error {encoder_error:.2e}, "
               f"reconstruction error {reconstruction_error:.2e}")
-    if any("run" in case for case in result["cases"].values()):
-        result["description"] = ("PyTorch " + torch.__version__ + " float64 likelihood bounds of trained runs, "
-                                 "produced by vae-core/src/bench/python/likelihood_reference.py from "
-                                 "LikelihoodRunExport exports, beside each run's own report (java) and the "
-                                 "difference java - here")
-    partial = out.with_name(out.name + ".partial")
-    with open(partial, "w") as f:
-        json.dump(result, f, indent=2)
-        f.write("\n")
-    os.replace(partial, out)  # a reader never sees half a file, and an interrupted run leaves the old one
+        # Saved case by case: a trained CIFAR-10 run takes minutes in float64, and an interrupted check then keeps
+        # the runs it finished (the export skips them next time).
+        save(result, out)
+    save(result, out)
     print("wrote", out)
 
 
