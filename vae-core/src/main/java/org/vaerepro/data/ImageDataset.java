@@ -48,7 +48,7 @@ public interface ImageDataset {
         if (count <= 0) {
             throw new IllegalArgumentException("subset size must be positive, got " + count);
         }
-        return count >= size() ? this : new SubsetDataset(this, 0, count);
+        return count >= size() ? this : new SubsetDataset(this, 0, 1, count);
     }
 
     /** Images {@code [from, to)} as a view; the whole dataset when that is the range. */
@@ -57,6 +57,18 @@ public interface ImageDataset {
             throw new IllegalArgumentException("slice [" + from + ", " + to + ") of dataset " + name() + " of size "
                     + size() + " is empty or out of range");
         }
-        return from == 0 && to == size() ? this : new SubsetDataset(this, from, to - from);
+        return from == 0 && to == size() ? this : new SubsetDataset(this, from, 1, to - from);
+    }
+
+    /**
+     * Every {@code stride}-th image from {@code offset}, {@code count} of them, as a view (a stride of 2 from 0 and
+     * from 1 splits a dataset into its even and odd images); the whole dataset when that is the selection.
+     */
+    default ImageDataset strided(int offset, int stride, int count) {
+        if (stride < 1 || count < 1 || offset < 0 || (long) offset + (long) stride * (count - 1) >= size()) {
+            throw new IllegalArgumentException(count + " images every " + stride + " from " + offset + " of dataset "
+                    + name() + " of size " + size() + " are empty or out of range");
+        }
+        return stride == 1 ? slice(offset, offset + count) : new SubsetDataset(this, offset, stride, count);
     }
 }

@@ -2,21 +2,27 @@ package org.vaerepro.data;
 
 import java.util.List;
 
-/** Images {@code [offset, offset + count)} of another dataset: a cheap view, no copy. */
+/**
+ * Images {@code offset, offset + stride, ...} ({@code count} of them) of another dataset: a cheap view, no copy.
+ * Named as Python slices them ({@code mnist/test[1:10000:2]}; a stride of 1 is left out).
+ */
 final class SubsetDataset implements ImageDataset {
     private final ImageDataset source;
     private final int offset;
+    private final int stride;
     private final int count;
 
-    SubsetDataset(ImageDataset source, int offset, int count) {
+    SubsetDataset(ImageDataset source, int offset, int stride, int count) {
         this.source = source;
         this.offset = offset;
+        this.stride = stride;
         this.count = count;
     }
 
     @Override
     public String name() {
-        return source.name() + "[" + offset + ":" + (offset + count) + "]";
+        int end = offset + stride * (count - 1) + 1;
+        return source.name() + "[" + offset + ":" + (stride == 1 ? end + "]" : end + ":" + stride + "]");
     }
 
     @Override
@@ -31,7 +37,7 @@ final class SubsetDataset implements ImageDataset {
 
     @Override
     public int label(int index) {
-        return source.label(offset + checkIndex(index));
+        return source.label(sourceIndex(index));
     }
 
     @Override
@@ -43,7 +49,7 @@ final class SubsetDataset implements ImageDataset {
     public ImageBatch batch(int[] indices) {
         int[] shifted = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            shifted[i] = offset + checkIndex(indices[i]);
+            shifted[i] = sourceIndex(indices[i]);
         }
         return source.batch(shifted);
     }
@@ -53,10 +59,10 @@ final class SubsetDataset implements ImageDataset {
         return source.checksum();
     }
 
-    private int checkIndex(int index) {
+    private int sourceIndex(int index) {
         if (index < 0 || index >= count) {
             throw new IndexOutOfBoundsException("index " + index + " outside " + name());
         }
-        return index;
+        return offset + stride * index;
     }
 }

@@ -43,28 +43,48 @@ public final class ExperimentDatasets {
     }
 
     /**
-     * The images evaluation measures: {@code testSubset} test images (0: every one from the offset on) from test
-     * image {@code testOffset}. A range that runs past the split is an error naming both fields.
+     * The images evaluation measures: {@code testSubset} test images (0: every one from the offset on), every
+     * {@code testStride}-th from test image {@code testOffset}. A selection that runs past the split is an error
+     * naming the fields.
      */
     public ImageDataset testSet(ExperimentSpec spec) {
-        ImageDataset split = repository.load(spec.training().dataset(), Split.TEST);
-        int offset = spec.evaluation().testOffset();
-        if (offset == 0) {
-            return subset(spec, "testSubset", split, spec.evaluation().testSubset());
-        }
-        int count = spec.evaluation().testSubset() > 0 ? spec.evaluation().testSubset() : split.size() - offset;
-        if (offset >= split.size() || count > split.size() - offset) {
-            throw new IllegalArgumentException("experiment '" + spec.id() + "': testOffset " + offset + " with testSubset "
-                    + spec.evaluation().testSubset() + " runs past the " + split.size() + " images of " + split.name()
-                    + "; the offset plus the subset may be at most " + split.size());
-        }
-        return split.slice(offset, offset + count);
+        EvaluationFields evaluation = spec.evaluation();
+        return select(spec, repository.load(spec.training().dataset(), Split.TEST),
+                new Selection("testOffset", evaluation.testOffset(), "testStride", evaluation.testStride(), "testSubset",
+                        evaluation.testSubset()));
     }
 
-    /** The test images an early learning curve is measured on: the test split's first {@code curveTestImages}. */
+    /**
+     * The test images a step curve is measured on: {@code curveTestImages} of them, every {@code curveTestStride}-th
+     * from test image {@code curveTestOffset} (by default the split's first ones).
+     */
     public ImageDataset curveSet(ExperimentSpec spec) {
-        return subset(spec, "curveTestImages", repository.load(spec.training().dataset(), Split.TEST),
-                spec.training().curveTestImages());
+        TrainingFields training = spec.training();
+        return select(spec, repository.load(training.dataset(), Split.TEST),
+                new Selection("curveTestOffset", training.curveTestOffset(), "curveTestStride",
+                        training.curveTestStride(), "curveTestImages", training.curveTestImages()));
+    }
+
+    /** Which images of a split three fields of a spec select, with the fields' names for errors. */
+    private record Selection(String offsetField, int offset, String strideField, int stride, String countField,
+            int count) {
+    }
+
+    /** The one rule for picking test images: {@code count} (0: all there are) every {@code stride} from {@code offset}. */
+    private static ImageDataset select(ExperimentSpec spec, ImageDataset split, Selection s) {
+        if (s.offset() == 0 && s.stride() == 1) {
+            return subset(spec, s.countField(), split, s.count());
+        }
+        int available = s.offset() >= split.size() ? 0 : (split.size() - s.offset() + s.stride() - 1) / s.stride();
+        int count = s.count() > 0 ? s.count() : available;
+        if (available == 0 || count > available) {
+            String stride = s.stride() == 1 ? "" : " and " + s.strideField() + " " + s.stride();
+            throw new IllegalArgumentException("experiment '" + spec.id() + "': " + s.offsetField() + " " + s.offset()
+                    + stride + " with " + s.countField() + " " + s.count() + " runs past the " + split.size()
+                    + " images of " + split.name() + "; " + (s.stride() == 1 ? "the offset plus the subset may be at most "
+                    + split.size() : "from image " + s.offset() + " every " + s.stride() + " there are " + available));
+        }
+        return split.strided(s.offset(), s.stride(), count);
     }
 
     /** The first {@code n} images of {@code split} (0: all); more than the split holds is an error, not a silent cut. */

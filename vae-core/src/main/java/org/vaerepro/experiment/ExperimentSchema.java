@@ -110,7 +110,12 @@ public final class ExperimentSchema {
             field("likelihoodSamples", SpecPart.EVALUATION, 0, nonNegativeInt("likelihoodSamples"),
                     s -> s.evaluation().likelihoodSamples()),
             field("likelihoodImages", SpecPart.EVALUATION, 1000, positiveInt("likelihoodImages"),
-                    s -> s.evaluation().likelihoodImages()));
+                    s -> s.evaluation().likelihoodImages()),
+            field("testStride", SpecPart.EVALUATION, 1, positiveInt("testStride"), s -> s.evaluation().testStride()),
+            field("curveTestOffset", SpecPart.TRAINING, 0, nonNegativeInt("curveTestOffset"),
+                    s -> s.training().curveTestOffset()),
+            field("curveTestStride", SpecPart.TRAINING, 1, positiveInt("curveTestStride"),
+                    s -> s.training().curveTestStride()));
 
     private static final Map<String, Field> BY_NAME = FIELDS.stream()
             .collect(Collectors.toMap(Field::name, f -> f, (a, b) -> a, LinkedHashMap::new));
@@ -189,8 +194,8 @@ public final class ExperimentSchema {
                 (double) v.get("beta"), (int) v.get("batchSize"), (double) v.get("learningRate"),
                 (DecoderDenseActivation) v.get("decoderDenseActivation"), (int) v.get("validation"),
                 (KlReduction) v.get("klReduction"), (int) v.get("maxSteps"), curveSteps, (int) v.get("curveTestImages"),
-                encoderChannels, (ReconstructionReduction) v.get("reconstructionReduction"), smallImageRules);
-        EvaluationFields evaluation = new EvaluationFields((int) v.get("testSubset"), (int) v.get("testOffset"),
+                (int) v.get("curveTestOffset"), (int) v.get("curveTestStride"), encoderChannels, (ReconstructionReduction) v.get("reconstructionReduction"), smallImageRules);
+        EvaluationFields evaluation = new EvaluationFields((int) v.get("testSubset"), (int) v.get("testOffset"), (int) v.get("testStride"),
                 (SmallImagePolicy) v.get("lpipsSmallImages"), (LpipsScaling) v.get("lpipsScaling"),
                 (ProtocolVariants.Decoding) v.get("decoding"), (ProtocolVariants.PsnrReduction) v.get("psnrReduction"),
                 (int) v.get("likelihoodSamples"), (int) v.get("likelihoodImages"));

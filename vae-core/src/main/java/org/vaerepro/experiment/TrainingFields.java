@@ -15,15 +15,16 @@ import org.vaerepro.model.ReconstructionReduction;
  * architecture, its encoder's channel counts ({@code encoderChannels}, mirrored by the decoder) and its bottleneck,
  * the loss (its reconstruction term reduced over pixels by {@code reconstructionReduction}, its KL term over latent
  * dimensions by {@code klReduction}) and the optimisation settings, a step budget ({@code maxSteps}, 0 = the epochs
- * decide), and the early learning curve measured at the global steps {@code curveSteps} on the first
- * {@code curveTestImages} test images (empty: none; measuring never changes training, but the curve can only be
+ * decide), and the early learning curve measured at the global steps {@code curveSteps} on {@code curveTestImages}
+ * test images, every {@code curveTestStride}-th from test image {@code curveTestOffset} (by default the first ones; empty: none; measuring never changes training, but the curve can only be
  * recorded while training), under the LPIPS small-image rules {@code lpipsSmallImageRules} beside the standard ones
  * (the final evaluation measures them too). A change here retrains a run. Each field is declared once, in {@link ExperimentSchema}.
  */
 public record TrainingFields(DatasetReference dataset, int trainSubset, Architecture architecture, int latentDim,
         ReconstructionLoss loss, double beta, int batchSize, double learningRate,
         DecoderDenseActivation decoderDenseActivation, int validation, KlReduction klReduction, int maxSteps,
-        List<Long> curveSteps, int curveTestImages, List<Integer> encoderChannels,
+        List<Long> curveSteps, int curveTestImages, int curveTestOffset, int curveTestStride,
+        List<Integer> encoderChannels,
         ReconstructionReduction reconstructionReduction, List<SmallImagePolicy> lpipsSmallImageRules) {
 
     public TrainingFields {

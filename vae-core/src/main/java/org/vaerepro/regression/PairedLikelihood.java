@@ -89,6 +89,7 @@ public record PairedLikelihood(List<Pair> pairs) {
      */
     private static Contrast contrast(ExperimentSpec a, ExperimentSpec b) {
         if (!otherTraining(a).equals(otherTraining(b)) || a.evaluation().testOffset() != b.evaluation().testOffset()
+                || a.evaluation().testStride() != b.evaluation().testStride()
                 || a.evaluation().likelihoodSamples() != b.evaluation().likelihoodSamples()) {
             return null;
         }

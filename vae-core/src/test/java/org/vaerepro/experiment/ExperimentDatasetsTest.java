@@ -2,6 +2,7 @@ package org.vaerepro.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,47 @@ class ExperimentDatasetsTest {
         assertEquals(30, curve.size());
         assertArrayEquals(split.batch(new int[] {0, 29}).images().data().asFloat(),
                 curve.batch(new int[] {0, 29}).images().data().asFloat());
+    }
+
+    @Test
+    void aStrideOfTwoSplitsTheTestSetIntoItsEvenAndOddImagesForEvaluationAndCurves() {
+        ExperimentDatasets datasets = new ExperimentDatasets(SharedData.repository());
+        ImageDataset split = SharedData.repository().load(StandardDataset.MNIST, Split.TEST);
+        ExperimentSpec odd = spec("{\"id\": \"odd\", \"testOffset\": 1, \"testStride\": 2,"
+                + " \"curveTestStride\": 2, \"curveTestImages\": 5000}");
+
+        ImageDataset test = datasets.testSet(odd);
+        assertEquals(5000, test.size(), "no testSubset: every odd image");
+        assertEquals("mnist/test[1:10000:2]", test.name());
+        assertArrayEquals(split.batch(new int[] {1, 3, 9999}).images().data().asFloat(),
+                test.batch(new int[] {0, 1, 4999}).images().data().asFloat());
+        assertArrayEquals(split.batch(new int[] {1, 3, 9999}).labels(), test.batch(new int[] {0, 1, 4999}).labels());
+        assertEquals(split.label(7), test.label(3));
+
+        ImageDataset curve = datasets.curveSet(odd);
+        assertEquals("mnist/test[0:9999:2]", curve.name());
+        assertArrayEquals(split.batch(new int[] {0, 2, 9998}).images().data().asFloat(),
+                curve.batch(new int[] {0, 1, 4999}).images().data().asFloat());
+
+        ExperimentSpec evenFirst = spec("{\"id\": \"e\", \"testStride\": 2, \"testSubset\": 3}");
+        assertEquals("mnist/test[0:5:2]", datasets.testSet(evenFirst).name(), "test images 0, 2 and 4");
+        ExperimentSpec curveOffset = spec("{\"id\": \"c\", \"curveTestOffset\": 5000, \"curveTestImages\": 10}");
+        assertEquals("mnist/test[5000:5010]", datasets.curveSet(curveOffset).name());
+    }
+
+    @Test
+    void aStridedSelectionPastTheSplitNamesItsFields() {
+        ExperimentDatasets datasets = new ExperimentDatasets(SharedData.repository());
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> datasets.testSet(
+                spec("{\"id\": \"odd\", \"testOffset\": 1, \"testStride\": 2, \"testSubset\": 5001}")));
+        assertEquals("experiment 'odd': testOffset 1 and testStride 2 with testSubset 5001 runs past the 10000 images"
+                + " of mnist/test; from image 1 every 2 there are 5000", tooMany.getMessage());
+        IllegalArgumentException curve = assertThrows(IllegalArgumentException.class, () -> datasets.curveSet(
+                spec("{\"id\": \"c\", \"curveTestOffset\": 9995, \"curveTestImages\": 10}")));
+        assertEquals("experiment 'c': curveTestOffset 9995 with curveTestImages 10 runs past the 10000 images of"
+                + " mnist/test; the offset plus the subset may be at most 10000", curve.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> datasets.testSet(spec("{\"id\": \"past\", \"testOffset\": 10000}")));
     }
 
     @Test

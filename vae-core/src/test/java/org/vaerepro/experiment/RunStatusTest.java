@@ -128,6 +128,18 @@ class RunStatusTest {
         assertTrue(epochs.needsTraining());
         assertEquals("needs training", epochs.word());
         assertTrue(folder.status(Fixtures.declaredOtherwise(spec, "{\"seed\": 2, \"seeds\": [2]}")).describe().contains("seed 1 → 2"));
+        // Other images on the step curve can only be measured while training.
+        assertEquals("stale: trained with other training fields (curveTestOffset 0 → 1, curveTestStride 1 → 2)",
+                folder.status(Fixtures.declaredOtherwise(spec, "{\"curveTestOffset\": 1, \"curveTestStride\": 2}"))
+                        .describe());
+    }
+
+    @Test
+    void anotherTestStrideReEvaluatesWithoutRetraining() throws Exception {
+        ExperimentSpec spec = spec();
+        RunStatus status = trained(spec, spec, false).status(Fixtures.declaredOtherwise(spec, "{\"testStride\": 2}"));
+        assertInstanceOf(RunStatus.NeedsEvaluation.class, status);
+        assertEquals("stale: evaluated with other evaluation fields (testStride 1 → 2)", status.describe());
     }
 
     @Test
@@ -250,7 +262,8 @@ class RunStatusTest {
                 "loss", "beta", "epochs", "batchSize", "learningRate", "seed", "lpipsSmallImages", "reported", "seeds",
                 "decoderDenseActivation", "validation", "patience", "minDelta", "checkpointEverySteps", "klReduction",
                 "maxSteps", "curveSteps", "curveTestImages", "reconstructionReduction", "encoderChannels",
-                "lpipsSmallImageRules", "lpipsScaling", "decoding", "psnrReduction", "likelihoodSamples", "likelihoodImages"),
+                "lpipsSmallImageRules", "lpipsScaling", "decoding", "psnrReduction", "likelihoodSamples", "likelihoodImages",
+                "testStride", "curveTestOffset", "curveTestStride"),
                 iterable(json), "one flat object, in the schema's order");
         assertEquals(spec, Json.mapper().treeToValue(json, ExperimentSpec.class));
         // A training-spec.json of version 2 held the evaluation and judgement fields as null, and no checkpoint spacing.
@@ -259,6 +272,9 @@ class RunStatusTest {
         json.remove("checkpointEverySteps");
         // Files written before a field existed read its default.
         json.remove("lpipsSmallImageRules");
+        json.remove("testStride");
+        json.remove("curveTestOffset");
+        json.remove("curveTestStride");
         ExperimentSpec older = Json.mapper().treeToValue(json, ExperimentSpec.class);
         assertEquals(spec.training(), older.training());
         assertEquals(spec.evaluation(), older.evaluation());

@@ -76,6 +76,9 @@ class SuiteParserTest {
         "\"latentDim\": 2|\"latentDim\": 2, \"encoderChannels\": [16, 32]|:5:|field 'encoderChannels': expected the three encoder convolutions' channel counts",
         "\"latentDim\": 2|\"latentDim\": 2, \"encoderChannels\": [16, 0, 64]|:5:|field 'encoderChannels': expected three positive channel counts",
         "\"latentDim\": 2|\"latentDim\": 2, \"testOffset\": -1|:5:|field 'testOffset'",
+        "\"latentDim\": 2|\"latentDim\": 2, \"testStride\": 0|:5:|field 'testStride': must be > 0",
+        "\"latentDim\": 2|\"latentDim\": 2, \"curveTestStride\": 0|:5:|field 'curveTestStride': must be > 0",
+        "\"latentDim\": 2|\"latentDim\": 2, \"curveTestOffset\": -1|:5:|field 'curveTestOffset'",
         "\"latentDim\": 2|\"latentDim\": 2, \"lpipsSmallImageRules\": \"bicubic48\"|:5:|field 'lpipsSmallImageRules': expected a list of LPIPS small-image rules to measure beside [resize, pad, resize64]",
         "\"latentDim\": 2|\"latentDim\": 2, \"lpipsSmallImageRules\": [\"bicubic40\"]|:5:|field 'lpipsSmallImageRules': unknown LPIPS small-image policy 'bicubic40'",
         "\"latentDim\": 2|\"latentDim\": 2, \"lpipsSmallImageRules\": [\"nearest64\", \"NEAREST64\"]|:5:|field 'lpipsSmallImageRules': names 'nearest64' twice",
@@ -102,7 +105,8 @@ class SuiteParserTest {
                    {"id": "budget", "latentDim": 2, "maxSteps": 15, "curveSteps": [10, 15]},
                    {"id": "stopping", "latentDim": 2, "validation": 100, "patience": 3, "curveSteps": [10, 20]},
                    {"id": "sampled", "latentDim": 2, "decoding": "sampled", "likelihoodSamples": 8},
-                   {"id": "half", "latentDim": 2, "encoderChannels": [16, 32, 64], "testOffset": 5000,
+                   {"id": "half", "latentDim": 2, "encoderChannels": [16, 32, 64], "testOffset": 5000, "testStride": 1,
+                    "curveTestOffset": 0, "curveTestStride": 1,
                     "reconstructionReduction": "mean", "lpipsSmallImageRules": ["bicubic-aa48", "resize"]}]}
                 """));
         List<ExperimentSpec> specs = suite.experiments();

@@ -44,11 +44,12 @@ class PairedLikelihoodTest {
                    {"id": "up-d2", "architecture": "vae-upsample", "latentDim": 2},
                    {"id": "cifar-d2", "dataset": "cifar10", "latentDim": 2},
                    {"id": "mean-d10", "latentDim": 10, "klReduction": "mean"},
+                   {"id": "odd-d10", "latentDim": 10, "testStride": 2},
                    {"id": "old-d2", "architecture": "ae", "latentDim": 2, "likelihoodSamples": 0}]}
                 """));
         OutputLayout layout = new OutputLayout(dir.resolve("out"));
         Map<String, Double> shifts = Map.of("vae-d10", -4.0, "vae-d2", 0.0, "up-d2", 1.0, "cifar-d2", 0.0,
-                "mean-d10", -3.0);
+                "mean-d10", -3.0, "odd-d10", -4.0);
         for (Run run : Suite.runs(suite.experiments())) {
             Double shift = shifts.get(run.spec().id());
             LikelihoodReport likelihood = shift == null ? null : new LikelihoodReport("bernoulli", 4, 10, 784, 1,
@@ -61,8 +62,8 @@ class PairedLikelihoodTest {
         SuiteResults results = SuiteResults.read(suite, layout);
         List<PairedLikelihood.Pair> pairs = PairedLikelihood.of(results).pairs();
         // d=2 against d=10 (read smaller to larger), VAE against VAE-Variation at d=2; nothing across datasets,
-        // nothing that differs in both or in another training field (mean-d10's KL reduction), nothing without
-        // per-image NLLs.
+        // nothing that differs in both or in another training field (mean-d10's KL reduction), nothing measured on
+        // other test images (odd-d10's), nothing without per-image NLLs.
         assertEquals(List.of("vae-d2>vae-d10", "vae-d2>up-d2"),
                 pairs.stream().map(p -> p.first() + ">" + p.second()).toList());
         PairedLikelihood.Pair bottleneck = pairs.get(0);
